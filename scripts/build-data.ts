@@ -1,0 +1,41 @@
+/**
+ * Checks every file under data/ and writes what the map loads to public/generated/. Exits non-zero
+ * with one line per problem (file: record: field: message) when anything is wrong.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { checkDataFile, formatProblem } from '../src/data/check-data';
+import { listDataFiles, ROOT, readDataFile } from './data-files';
+
+const files = listDataFiles();
+const problems = files.flatMap((file) => {
+  try {
+    return checkDataFile(file, readDataFile(file));
+  } catch (e) {
+    return [{ file, record: '-', field: '-', message: `cannot be read as JSON: ${(e as Error).message}` }];
+  }
+});
+if (problems.length > 0) {
+  for (const p of problems) console.error(`data: ${formatProblem(p)}`);
+  console.error(`data: ${problems.length} problem(s) in ${files.length} files`);
+  process.exit(1);
+}
+
+// The map reads flat properties: names become name_en, name_hy, …
+const places = readDataFile('places.geojson') as FeatureCollection;
+const mapPlaces: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: places.features.map((f) => {
+    const p = f.properties as { id: string; kind: string; rank: number; names: Record<string, string> };
+    const flat: Record<string, unknown> = { id: p.id, kind: p.kind, rank: p.rank };
+    for (const [lang, name] of Object.entries(p.names)) flat[`name_${lang}`] = name;
+    return { type: 'Feature', id: p.id, properties: flat, geometry: f.geometry };
+  }),
+};
+const out = join(ROOT, 'public/generated');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'places.geojson'), JSON.stringify(mapPlaces));
+console.log(
+  `data: ${files.length} files checked, 0 problems; ${mapPlaces.features.length} places → public/generated/places.geojson`,
+);

@@ -1,0 +1,127 @@
+/**
+ * The one MapLibre map, created once for the app's lifetime (mode switches never recreate it, so
+ * there is only ever one WebGL context). It follows the store through `subscribe`, outside React
+ * renders, and reports the camera back to the store when the user moves it.
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { type AppStore, appStore, type Store } from '../state/store';
+import { buildStyle, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
+import './worker-url';
+
+declare global {
+  interface Window {
+    /** The map instance, for end-to-end tests and the benchmark. */
+    __map?: MapLibreMap;
+  }
+}
+
+function applyLayers(map: MapLibreMap, layers: readonly string[]): void {
+  for (const [group, styleLayers] of Object.entries(LAYER_GROUPS)) {
+    const visibility = layers.includes(group) ? 'visible' : 'none';
+    for (const id of styleLayers) {
+      if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) {
+        map.setLayoutProperty(id, 'visibility', visibility);
+      }
+    }
+  }
+}
+
+function applyNames(map: MapLibreMap, s: Store): void {
+  for (const id of NAMED_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', nameExpression(s.names));
+}
+
+function applyInteractivity(map: MapLibreMap, s: Store): void {
+  // An embed is a fixed view: the URL decides it, the reader does not pan it away by scrolling.
+  const on = s.mode !== 'embed';
+  const handlers = [
+    map.dragPan,
+    map.scrollZoom,
+    map.boxZoom,
+    map.dragRotate,
+    map.keyboard,
+    map.doubleClickZoom,
+    map.touchZoomRotate,
+  ];
+  for (const h of handlers) {
+    if (on) h.enable();
+    else h.disable();
+  }
+  map.dragRotate.disable();
+  map.touchZoomRotate.disableRotation();
+}
+
+function jumpToStoreView(map: MapLibreMap, s: Store): void {
+  const c = map.getCenter();
+  const { lon, lat, zoom } = s.view;
+  if (Math.abs(c.lng - lon) > 1e-4 || Math.abs(c.lat - lat) > 1e-4 || Math.abs(map.getZoom() - zoom) > 1e-2) {
+    map.jumpTo({ center: [lon, lat], zoom });
+  }
+}
+
+function follow(map: MapLibreMap, store: AppStore): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.layers !== prev.layers) applyLayers(map, s.layers);
+    if (s.names !== prev.names) applyNames(map, s);
+    if (s.mode !== prev.mode) applyInteractivity(map, s);
+    if (s.view !== prev.view) jumpToStoreView(map, s);
+  });
+}
+
+export function MapView({ onError }: { onError: (message: string) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const s = appStore.getState();
+    const map = new MapLibreMap({
+      container: container.current,
+      style: buildStyle(new URL(import.meta.env.BASE_URL, document.baseURI).href, s.names),
+      center: [s.view.lon, s.view.lat],
+      zoom: s.view.zoom,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      maxBounds: [
+        [MAX_BOUNDS[0], MAX_BOUNDS[1]],
+        [MAX_BOUNDS[2], MAX_BOUNDS[3]],
+      ],
+      attributionControl: false,
+      pitchWithRotate: false,
+      dragRotate: false,
+      fadeDuration: 0,
+    });
+    window.__map = map;
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+    let unfollow = () => {};
+    map.on('load', () => {
+      // State set before the style loaded was not applied yet: read the store as it is now.
+      const now = appStore.getState();
+      applyLayers(map, now.layers);
+      applyNames(map, now);
+      applyInteractivity(map, now);
+      jumpToStoreView(map, now);
+      unfollow = follow(map, appStore);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      appStore.getState().setView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    map.on('error', (e) => {
+      const message = e.error?.message ?? 'unknown error';
+      onErrorRef.current(`The map could not draw part of its data: ${message}`);
+    });
+    return () => {
+      unfollow();
+      map.remove();
+      if (window.__map === map) window.__map = undefined;
+    };
+  }, []);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

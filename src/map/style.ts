@@ -1,0 +1,251 @@
+/**
+ * The map's style: an offline basemap (one same-origin GeoJSON source, no tiles, no sprite, no
+ * glyph server) and the dataset's layers on top. Layer specs are constants; `groupOf` ties each
+ * style layer to the user-facing layer id it belongs to (state/layers.ts).
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Naming } from '../state/url-state';
+import { FONT, fontFaces } from './fonts';
+import { PALETTE } from './palette';
+
+export const BASEMAP_SOURCE = 'basemap';
+export const PLACES_SOURCE = 'places';
+
+const byLayer = (...names: string[]): ExpressionSpecification => ['in', ['get', 'layer'], ['literal', names]];
+
+/** A label in the chosen naming convention, falling back to the English name where none exists. */
+export function nameExpression(names: Naming): ExpressionSpecification {
+  return ['coalesce', ['get', `name_${names}`], ['get', 'name_en'], ''];
+}
+
+/** Style layers that print a name, so that a change of naming convention can restyle them. */
+export const NAMED_LAYERS = [
+  'label-water',
+  'label-river',
+  'label-country',
+  'label-subregion',
+  'label-region',
+  'place-label',
+];
+
+/** Which user-facing layer (state/layers.ts) each switchable style layer belongs to. */
+export const LAYER_GROUPS: Record<string, string[]> = {
+  places: ['place-dot', 'place-label'],
+  region: ['region-fill', 'region-outline', 'label-region'],
+  rivers: ['lake', 'river', 'label-river', 'label-lake'],
+  borders: ['border-casing', 'border'],
+};
+
+const halo = { 'text-halo-color': PALETTE.placeHalo, 'text-halo-width': 1.4, 'text-halo-blur': 0.3 };
+
+function basemapLayers(names: Naming): LayerSpecification[] {
+  const text = nameExpression(names);
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': PALETTE.water } },
+    {
+      id: 'land',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('land'),
+      paint: { 'fill-color': PALETTE.land },
+    },
+    {
+      id: 'focus-countries',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      filter: ['all', byLayer('country'), ['in', ['get', 'id'], ['literal', ['armenia', 'azerbaijan']]]],
+      paint: { 'fill-color': PALETTE.focusLand },
+    },
+    {
+      id: 'region-fill',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('region'),
+      paint: { 'fill-color': PALETTE.regionFill },
+    },
+    {
+      id: 'lake',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('lake'),
+      paint: { 'fill-color': PALETTE.water },
+    },
+    {
+      id: 'river',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('river'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': PALETTE.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2.2] },
+    },
+    {
+      id: 'border-casing',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('border'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.borderCasing,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 10, 5],
+        'line-opacity': 0.8,
+      },
+    },
+    {
+      id: 'border',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('border'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.9, 10, 1.8] },
+    },
+    {
+      id: 'region-outline',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('region'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.region,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 2],
+        // Dashed: the outline is approximate.
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'label-water',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('label-sea'),
+      layout: {
+        'text-field': text,
+        'text-font': [FONT.italic],
+        'text-size': 14,
+        'text-letter-spacing': 0.1,
+        'text-max-width': 6,
+      },
+      paint: { 'text-color': PALETTE.waterLabel },
+    },
+    {
+      id: 'label-lake',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('label-lake'),
+      minzoom: 6.2,
+      layout: { 'text-field': text, 'text-font': [FONT.italic], 'text-size': 12, 'text-max-width': 5 },
+      paint: { 'text-color': PALETTE.waterLabel, 'text-halo-color': PALETTE.water, 'text-halo-width': 1 },
+    },
+    {
+      id: 'label-river',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('river'),
+      layout: {
+        'text-field': text,
+        'text-font': [FONT.italic],
+        'text-size': 11.5,
+        'symbol-placement': 'line',
+        'symbol-spacing': 320,
+        'text-letter-spacing': 0.15,
+      },
+      paint: { 'text-color': PALETTE.waterLabel, ...halo },
+    },
+    {
+      id: 'label-country',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('label-country'),
+      layout: {
+        'text-field': text,
+        'text-font': [FONT.bold],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5.5, 12, 9, 17],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.22,
+        'text-max-width': 9,
+      },
+      paint: { 'text-color': PALETTE.countryLabel, ...halo },
+    },
+    {
+      id: 'label-subregion',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('label-subregion'),
+      layout: {
+        'text-field': text,
+        'text-font': [FONT.regular],
+        'text-size': 12,
+        'text-letter-spacing': 0.08,
+        'text-max-width': 7,
+      },
+      paint: { 'text-color': PALETTE.countryLabel, ...halo },
+    },
+    {
+      id: 'label-region',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('label-region'),
+      layout: {
+        'text-field': text,
+        'text-font': [FONT.bold],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 15],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.18,
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': PALETTE.region, ...halo },
+    },
+  ];
+}
+
+function placeLayers(names: Naming): LayerSpecification[] {
+  return [
+    {
+      id: 'place-dot',
+      type: 'circle',
+      source: PLACES_SOURCE,
+      paint: {
+        'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3.2, 2.6],
+        'circle-color': PALETTE.focusLand,
+        'circle-stroke-color': PALETTE.placeDot,
+        'circle-stroke-width': ['match', ['get', 'kind'], 'capital', 2.4, 1.6],
+      },
+    },
+    {
+      id: 'place-label',
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      layout: {
+        'text-field': nameExpression(names),
+        'text-font': ['match', ['get', 'rank'], 1, ['literal', [FONT.bold]], ['literal', [FONT.regular]]],
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['match', ['get', 'rank'], 1, 13, 2, 12, 11],
+          10,
+          ['match', ['get', 'rank'], 1, 17, 2, 15, 14],
+        ],
+        'symbol-sort-key': ['get', 'rank'],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': PALETTE.placeLabel, ...halo },
+    },
+  ];
+}
+
+/** The whole style for a naming convention; `baseUrl` is the app's absolute base URL. */
+export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Nagorno-Karabakh 2022–2023, offline',
+    'font-faces': fontFaces(),
+    sources: {
+      [BASEMAP_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/basemap.geojson` },
+      [PLACES_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/places.geojson` },
+    },
+    layers: [...basemapLayers(names), ...placeLayers(names)],
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The one store: mode, time, view, visible layers, naming convention and the notices shown to the
+ * user. A vanilla zustand store, so the map follows it through `subscribe` outside React renders
+ * and tests can drive it in Node.
+ */
+
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { LAYER_IDS } from './layers';
+import { DEFAULT_STATE, type Mode, type Naming, type Notice, roundView, type UrlState, type View } from './url-state';
+
+export interface AppState extends UrlState {
+  notices: Notice[];
+}
+
+export interface AppActions {
+  setMode(mode: Mode): void;
+  setTime(t: number): void;
+  setView(view: View): void;
+  setLayerVisible(id: string, visible: boolean): void;
+  setNames(names: Naming): void;
+  /** Replaces the shareable state at once, as when a link is opened or Back is pressed. */
+  applyUrlState(state: UrlState, notices: Notice[]): void;
+  dismissNotice(index: number): void;
+  /** Shows a notice unless the same message is already shown. */
+  addNotice(notice: Notice): void;
+}
+
+export type Store = AppState & AppActions;
+
+const clampTime = (t: number) => Math.min(TIMELINE_END, Math.max(TIMELINE_START, t));
+
+export function createAppStore(initial: UrlState = DEFAULT_STATE) {
+  return createStore<Store>()((set) => ({
+    ...initial,
+    notices: [],
+    setMode: (mode) => set({ mode }),
+    setTime: (t) => {
+      if (Number.isFinite(t)) set({ t: clampTime(t) });
+    },
+    setView: (view) => {
+      const v = roundView(view);
+      set((s) => (s.view.lon === v.lon && s.view.lat === v.lat && s.view.zoom === v.zoom ? s : { view: v }));
+    },
+    setLayerVisible: (id, visible) => {
+      if (!LAYER_IDS.has(id)) return;
+      set((s) => {
+        const has = s.layers.includes(id);
+        if (has === visible) return s;
+        return { layers: visible ? [...s.layers, id] : s.layers.filter((l) => l !== id) };
+      });
+    },
+    setNames: (names) => set({ names }),
+    applyUrlState: (state, notices) => set({ ...state, notices }),
+    dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+    addNotice: (notice) =>
+      set((s) => (s.notices.some((n) => n.message === notice.message) ? s : { notices: [...s.notices, notice] })),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app's store instance. */
+export const appStore = createAppStore();
+
+/** React hook: a selector over the app store. */
+export function useApp<T>(selector: (s: Store) => T): T {
+  return useStore(appStore, selector);
+}

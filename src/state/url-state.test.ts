@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { LAYERS } from './layers';
+import {
+  DEFAULT_STATE,
+  MAX_QUERY_LENGTH,
+  MODES,
+  NAMINGS,
+  parseUrlState,
+  roundView,
+  serializeUrlState,
+  type UrlState,
+} from './url-state';
+
+const codes = (search: string) => parseUrlState(search).notices.map((n) => n.code);
+
+describe('parseUrlState', () => {
+  it('gives the default state and no notice for an empty query', () => {
+    expect(parseUrlState('')).toEqual({ state: DEFAULT_STATE, notices: [] });
+    expect(parseUrlState('?')).toEqual({ state: DEFAULT_STATE, notices: [] });
+  });
+
+  it('reads every documented parameter', () => {
+    const { state, notices } = parseUrlState(
+      '?mode=present&t=2023-09-19T13:45&view=46.75,39.82,9.5&layers=region,places&names=az',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      mode: 'present',
+      t: Date.parse('2023-09-19T09:45:00Z'),
+      view: { lon: 46.75, lat: 39.82, zoom: 9.5 },
+      layers: ['region', 'places'],
+      names: 'az',
+    });
+  });
+
+  it('accepts an unescaped + offset that arrived as a space', () => {
+    const { state, notices } = parseUrlState('?t=2023-09-19T13:45+04:00');
+    expect(notices).toEqual([]);
+    expect(state.t).toBe(Date.parse('2023-09-19T09:45:00Z'));
+  });
+
+  it('treats an empty layers parameter as no layers, not as the default', () => {
+    expect(parseUrlState('?layers=').state.layers).toEqual([]);
+  });
+
+  it('keeps the known layers of a list with unknown ones, and says which were dropped', () => {
+    const { state, notices } = parseUrlState('?layers=places,tanks,region,places');
+    expect(state.layers).toEqual(['places', 'region']);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message).toContain('“tanks”');
+  });
+
+  it.each([
+    ['?mode=admin', 'bad-mode'],
+    ['?t=2023-02-30', 'bad-time'],
+    ['?t=yesterday', 'bad-time'],
+    ['?t=2021-01-01', 'time-out-of-range'],
+    ['?t=2024-01-01T00:00Z', 'time-out-of-range'],
+    ['?view=46,40', 'bad-view'],
+    ['?view=0,0,7', 'bad-view'],
+    ['?view=46,40,99', 'bad-view'],
+    ['?view=NaN,40,7', 'bad-view'],
+    ['?view=Infinity,40,7', 'bad-view'],
+    ['?view=46,40,1e3', 'bad-view'],
+    ['?names=fr', 'bad-names'],
+    ['?foo=1', 'unknown-param'],
+    ['?__proto__=x', 'unknown-param'],
+    ['?mode=present&mode=embed', 'repeated-param'],
+  ])('falls back with a notice for %s', (search, code) => {
+    const { state, notices } = parseUrlState(search);
+    expect(notices.map((n) => n.code)).toContain(code);
+    if (code !== 'repeated-param') expect(state).toEqual(DEFAULT_STATE);
+  });
+
+  it('uses the first of repeated parameters', () => {
+    expect(parseUrlState('?mode=present&mode=embed').state.mode).toBe('present');
+  });
+
+  it('ignores a query over the length limit as a whole', () => {
+    const { state, notices } = parseUrlState(`?mode=present&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
+    expect(state).toEqual(DEFAULT_STATE);
+    expect(notices.map((n) => n.code)).toEqual(['too-long']);
+  });
+
+  it('never throws, whatever the query', () => {
+    const hostile = ['?%E0%A4%A', '?t=%', '?view=%00', '?constructor=1&prototype=2', '?layers=__proto__', '?&&&=&=='];
+    for (const s of hostile) expect(() => parseUrlState(s)).not.toThrow();
+    expect(codes('?layers=__proto__')).toEqual(['bad-layers']);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const { state } = parseUrlState(s);
+        return MODES.includes(state.mode) && Number.isFinite(state.t);
+      }),
+      { numRuns: 1000, seed: 20231919 },
+    );
+  });
+
+  it('quotes at most 60 characters of what the user typed', () => {
+    const { notices } = parseUrlState(`?mode=${'x'.repeat(500)}`);
+    expect(notices[0]?.message.length).toBeLessThan(200);
+  });
+});
+
+const stateArb: fc.Arbitrary<UrlState> = fc.record({
+  mode: fc.constantFrom(...MODES),
+  t: fc.integer({ min: TIMELINE_START, max: TIMELINE_END }),
+  view: fc
+    .record({
+      lon: fc.double({ min: MAX_BOUNDS[0], max: MAX_BOUNDS[2], noNaN: true }),
+      lat: fc.double({ min: MAX_BOUNDS[1], max: MAX_BOUNDS[3], noNaN: true }),
+      zoom: fc.double({ min: MIN_ZOOM, max: MAX_ZOOM, noNaN: true }),
+    })
+    .map(roundView),
+  layers: fc.uniqueArray(fc.constantFrom(...LAYERS.map((l) => l.id))),
+  names: fc.constantFrom(...NAMINGS),
+});
+
+describe('serializeUrlState', () => {
+  it('round-trips every state exactly', () => {
+    fc.assert(
+      fc.property(stateArb, (s) => {
+        const { state, notices } = parseUrlState(serializeUrlState(s));
+        expect(notices).toEqual([]);
+        expect(state).toEqual(s);
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+  });
+
+  it('writes a readable query', () => {
+    expect(serializeUrlState(DEFAULT_STATE)).toBe(
+      '?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=places,region,rivers,borders&names=en',
+    );
+  });
+});

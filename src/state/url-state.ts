@@ -1,0 +1,211 @@
+/**
+ * The URL is a public interface: embedders' links carry it. This module turns a query string into
+ * the app's shareable state and back, without throwing on any input. Parameters (documented in
+ * README.md, never renamed):
+ *   mode   explore | present | embed
+ *   t      ISO 8601 date or date-time; without an offset it means local time (UTC+4)
+ *   view   lon,lat,zoom
+ *   layers comma-separated layer ids; empty for none
+ *   names  en | hy | az | ru
+ */
+import { inBBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { formatIsoLocal, parseIsoTime } from '../time/iso';
+import { DEFAULT_TIME, TIMELINE_END, TIMELINE_START } from '../time/span';
+import { DEFAULT_LAYERS, LAYER_IDS } from './layers';
+
+export const MODES = ['explore', 'present', 'embed'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const NAMINGS = ['en', 'hy', 'az', 'ru'] as const;
+export type Naming = (typeof NAMINGS)[number];
+
+export interface View {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface UrlState {
+  mode: Mode;
+  t: number;
+  view: View;
+  layers: string[];
+  names: Naming;
+}
+
+export interface Notice {
+  /** Stable code, for tests and for grouping. */
+  code:
+    | 'unknown-param'
+    | 'repeated-param'
+    | 'bad-mode'
+    | 'bad-time'
+    | 'time-out-of-range'
+    | 'bad-view'
+    | 'bad-layers'
+    | 'bad-names'
+    | 'too-long'
+    | 'map-error';
+  param: string;
+  message: string;
+}
+
+/** Lon, lat and zoom of the opening view: Nagorno-Karabakh with Goris, Yevlakh and Lake Sevan. */
+export const DEFAULT_VIEW: View = { lon: 46.5, lat: 40.05, zoom: 7 };
+
+export const DEFAULT_STATE: UrlState = {
+  mode: 'explore',
+  t: DEFAULT_TIME,
+  view: DEFAULT_VIEW,
+  layers: [...DEFAULT_LAYERS],
+  names: 'en',
+};
+
+const PARAMS = ['mode', 't', 'view', 'layers', 'names'] as const;
+/** Longer queries are not parsed at all: no legitimate state needs more than a few hundred bytes. */
+export const MAX_QUERY_LENGTH = 4096;
+
+/** Rounds a view the way the URL writes it, so that a state read back from a URL equals it. */
+export function roundView(v: View): View {
+  return { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };
+}
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Shows at most 60 characters of what the user typed, so a notice cannot be flooded. */
+function quote(raw: string): string {
+  const s = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+  return `“${s}”`;
+}
+
+const isMember = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+
+function parseView(raw: string): View | null {
+  const parts = raw.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^\s*-?\d+(\.\d+)?\s*$/.test(p))) return null;
+  const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
+  if (!inBBox([lon, lat], MAX_BOUNDS) || zoom < MIN_ZOOM || zoom > MAX_ZOOM) return null;
+  return roundView({ lon, lat, zoom });
+}
+
+/** Reads a query string (with or without the leading `?`). Never throws. */
+export function parseUrlState(search: string): { state: UrlState; notices: Notice[] } {
+  const state: UrlState = { ...DEFAULT_STATE, view: { ...DEFAULT_VIEW }, layers: [...DEFAULT_STATE.layers] };
+  const notices: Notice[] = [];
+  if (search.length > MAX_QUERY_LENGTH) {
+    notices.push({
+      code: 'too-long',
+      param: '',
+      message: `The link's parameters are ${search.length.toLocaleString('en')} characters long (limit ${MAX_QUERY_LENGTH.toLocaleString('en')}); they were ignored and the default view is shown.`,
+    });
+    return { state, notices };
+  }
+  const params = new URLSearchParams(search);
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!isMember(PARAMS, key)) {
+      notices.push({ code: 'unknown-param', param: key, message: `Unknown link parameter ${quote(key)} was ignored.` });
+    } else if (params.getAll(key).length > 1) {
+      notices.push({
+        code: 'repeated-param',
+        param: key,
+        message: `The parameter “${key}” appears more than once; the first value is used.`,
+      });
+    }
+  }
+  const get = (k: (typeof PARAMS)[number]) => params.get(k);
+
+  const mode = get('mode');
+  if (mode !== null) {
+    if (isMember(MODES, mode)) state.mode = mode;
+    else
+      notices.push({
+        code: 'bad-mode',
+        param: 'mode',
+        message: `Mode ${quote(mode)} does not exist (use explore, present or embed); showing explore.`,
+      });
+  }
+
+  const t = get('t');
+  if (t !== null) {
+    // A "+" in an unescaped offset arrives as a space.
+    const parsed = parseIsoTime(t.replace(/ (\d{2}:?\d{2})$/, '+$1'));
+    if (!parsed) {
+      notices.push({
+        code: 'bad-time',
+        param: 't',
+        message: `Time ${quote(t)} is not an ISO 8601 date or date-time (e.g. 2023-09-19 or 2023-09-19T13:45); showing the default time.`,
+      });
+    } else if (parsed.t < TIMELINE_START || parsed.t > TIMELINE_END) {
+      notices.push({
+        code: 'time-out-of-range',
+        param: 't',
+        message: `Time ${quote(t)} is outside the timeline (${formatIsoLocal(TIMELINE_START)} to ${formatIsoLocal(TIMELINE_END)}); showing the default time.`,
+      });
+    } else state.t = parsed.t;
+  }
+
+  const view = get('view');
+  if (view !== null) {
+    const parsed = parseView(view);
+    if (parsed) state.view = parsed;
+    else
+      notices.push({
+        code: 'bad-view',
+        param: 'view',
+        message: `View ${quote(view)} is not “longitude,latitude,zoom” inside the map's region (zoom ${MIN_ZOOM}–${MAX_ZOOM}); showing the default view.`,
+      });
+  }
+
+  const layers = get('layers');
+  if (layers !== null) {
+    const ids = layers
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const known = [...new Set(ids.filter((id) => LAYER_IDS.has(id)))];
+    const unknown = ids.filter((id) => !LAYER_IDS.has(id));
+    if (unknown.length > 0) {
+      notices.push({
+        code: 'bad-layers',
+        param: 'layers',
+        message: `Unknown layer${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map(quote).join(', ')} ignored; known layers: ${[...LAYER_IDS].join(', ')}.`,
+      });
+    }
+    state.layers = known;
+  }
+
+  const names = get('names');
+  if (names !== null) {
+    if (isMember(NAMINGS, names)) state.names = names;
+    else
+      notices.push({
+        code: 'bad-names',
+        param: 'names',
+        message: `Naming ${quote(names)} does not exist (use en, hy, az or ru); showing international English names.`,
+      });
+  }
+  return { state, notices };
+}
+
+/**
+ * Writes every parameter, so a shared link keeps its meaning even if the defaults change. Values
+ * come from closed sets, digits and `-T:.`, all legal in a query, so nothing needs escaping.
+ */
+export function serializeUrlState(s: UrlState): string {
+  const v = roundView(s.view);
+  const parts = [
+    `mode=${s.mode}`,
+    `t=${formatIsoLocal(s.t)}`,
+    `view=${v.lon},${v.lat},${v.zoom}`,
+    `layers=${s.layers.join(',')}`,
+    `names=${s.names}`,
+  ];
+  return `?${parts.join('&')}`;
+}

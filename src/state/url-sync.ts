@@ -1,0 +1,68 @@
+/**
+ * Mirrors the store in the address bar, both ways. A mode change adds a history entry (Back returns
+ * to the previous mode); other changes replace the current entry, at most every 250 ms so that
+ * playback does not hit the browser's limit on history updates.
+ */
+import type { AppStore, Store } from './store';
+import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
+
+const WRITE_INTERVAL_MS = 250;
+
+export function pickUrlState(s: Store): UrlState {
+  return { mode: s.mode, t: s.t, view: s.view, layers: s.layers, names: s.names };
+}
+
+/** Reads the current URL into the store, then keeps the two in step. Returns an unsubscribe. */
+export function startUrlSync(store: AppStore, win: Window = window): () => void {
+  // While the URL is being read into the store, the store's changes are not written back.
+  let reading = false;
+  const read = () => {
+    reading = true;
+    try {
+      const { state, notices } = parseUrlState(win.location.search);
+      store.getState().applyUrlState(state, notices);
+    } finally {
+      reading = false;
+    }
+  };
+  read();
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = (push: boolean) => {
+    timer = undefined;
+    const query = serializeUrlState(pickUrlState(store.getState()));
+    if (win.location.search === query) return;
+    const url = `${win.location.pathname}${query}${win.location.hash}`;
+    if (push) win.history.pushState(null, '', url);
+    else win.history.replaceState(null, '', url);
+  };
+  write(false);
+
+  const unsubscribe = store.subscribe((next, prev) => {
+    if (reading) return;
+    if (next.mode !== prev.mode) {
+      if (timer !== undefined) clearTimeout(timer);
+      write(true);
+    } else if (
+      next.t !== prev.t ||
+      next.view !== prev.view ||
+      next.layers !== prev.layers ||
+      next.names !== prev.names
+    ) {
+      timer ??= setTimeout(() => write(false), WRITE_INTERVAL_MS);
+    }
+  });
+  const onPop = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    read();
+    // The entry Back landed on may hold a hand-edited or malformed query: show it normalised.
+    write(false);
+  };
+  win.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+    win.removeEventListener('popstate', onPop);
+  };
+}
