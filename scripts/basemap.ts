@@ -10,16 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { bboxClip, rewind, truncate } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Position } from 'geojson';
 import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { CLIP_BBOX, COORD_DECIMALS } from '../src/geo/region';
-import { checkFeatureCollection } from '../src/geo/validate-geojson';
-
-import { ROOT as root } from './data-files';
+import { ROOT } from './data-files';
 
 const require = createRequire(import.meta.url);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -141,7 +138,7 @@ export function buildBasemap(): FeatureCollection {
   }
 
   const hand = (file: string, layer: (p: Props) => string) => {
-    const fc = readJson<FeatureCollection>(join(root, 'data/basemap', file));
+    const fc = readJson<FeatureCollection>(join(ROOT, 'data/basemap', file));
     for (const f of fc.features) push(clip(f, { ...(f.properties as Props), layer: layer(f.properties as Props) }));
   };
   hand('rivers.geojson', () => 'river');

@@ -100,6 +100,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
 
     let unfollow = () => {};
     map.on('load', () => {
+      performance.mark('map-load');
       // State set before the style loaded was not applied yet: read the store as it is now.
       const now = appStore.getState();
       applyLayers(map, now.layers);
@@ -107,6 +108,14 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       applyInteractivity(map, now);
       jumpToStoreView(map, now);
       unfollow = follow(map, appStore);
+    });
+    // Counts the times the map has settled (all data loaded, nothing animating): tests and the
+    // benchmark wait on it instead of sleeping.
+    let idles = 0;
+    map.on('idle', () => {
+      if (idles === 0) performance.mark('map-idle');
+      idles++;
+      document.documentElement.dataset.mapIdle = String(idles);
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -23,6 +23,7 @@ export interface AppActions {
   /** Replaces the shareable state at once, as when a link is opened or Back is pressed. */
   applyUrlState(state: UrlState, notices: Notice[]): void;
   dismissNotice(index: number): void;
+  dismissAllNotices(): void;
   /** Shows a notice unless the same message is already shown. */
   addNotice(notice: Notice): void;
 }
@@ -54,6 +55,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     setNames: (names) => set({ names }),
     applyUrlState: (state, notices) => set({ ...state, notices }),
     dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+    dismissAllNotices: () => set({ notices: [] }),
     addNotice: (notice) =>
       set((s) => (s.notices.some((n) => n.message === notice.message) ? s : { notices: [...s.notices, notice] })),
   }));

@@ -1,0 +1,94 @@
+/** Each mode, opened from a full link: the map settles, nothing leaves the origin, the URL holds. */
+import { expect, test } from '@playwright/test';
+import { expectClean, readMap, shoot, waitForIdle, watch } from './harness';
+
+const MODES = ['explore', 'present', 'embed'] as const;
+const stateQuery = (mode: string) =>
+  `?mode=${mode}&t=2023-09-19T13:45&view=46.7,39.8,8&layers=places,region,borders&names=hy`;
+
+for (const mode of MODES) {
+  test(`${mode} mode renders the offline map and round-trips its URL`, async ({ page, baseURL }) => {
+    const w = await watch(page, baseURL ?? '');
+    const query = stateQuery(mode);
+    await page.goto(`/${query}`);
+    await waitForIdle(page);
+
+    // The URL is the state, exactly: nothing added, nothing lost.
+    expect(new URL(page.url()).search).toBe(query);
+    await expect(page.getByTestId('time-readout')).toContainText('19 September 2023');
+    await expect(page.locator('.app')).toHaveAttribute('data-mode', mode);
+
+    const before = await readMap(page, 'hy');
+    expect(before.center[0]).toBeCloseTo(46.7, 3);
+    expect(before.center[1]).toBeCloseTo(39.8, 3);
+    expect(before.zoom).toBeCloseTo(8, 2);
+    expect(before.visibility).toMatchObject({ 'place-label': 'visible', 'region-outline': 'visible', river: 'none' });
+    expect(JSON.stringify(before.textField)).toContain('name_hy');
+    expect(before.renderedPlaces).toContain('Ստեփանակերտ');
+    await expect(page.getByTestId('attribution')).toContainText('Natural Earth');
+    await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+    await shoot(page, mode);
+
+    // A reload restores the exact same state.
+    await page.reload();
+    await waitForIdle(page);
+    expect(new URL(page.url()).search).toBe(query);
+    const after = await readMap(page, 'hy');
+    expect(after.center[0]).toBeCloseTo(before.center[0], 4);
+    expect(after.center[1]).toBeCloseTo(before.center[1], 4);
+    expect(after.zoom).toBeCloseTo(before.zoom, 3);
+    expect(after.visibility).toEqual(before.visibility);
+
+    expectClean(w);
+  });
+}
+
+test('explore is the default mode, with layers, naming and legend beside the map', async ({ page, baseURL }) => {
+  const w = await watch(page, baseURL ?? '');
+  await page.goto('/');
+  await waitForIdle(page);
+  expect(new URL(page.url()).search).toBe(
+    '?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=places,region,rivers,borders&names=en',
+  );
+  await expect(page.getByRole('group', { name: 'Layers' })).toBeVisible();
+  await expect(page.getByLabel('Place names')).toHaveValue('en');
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('approximate outline');
+  const map = await readMap(page);
+  expect(map.renderedCountries).toEqual(expect.arrayContaining(['Armenia', 'Azerbaijan']));
+  expect(map.renderedPlaces).toEqual(expect.arrayContaining(['Stepanakert', 'Goris', 'Yevlakh']));
+  await expect(page.getByTestId('notices')).toBeEmpty();
+  expectClean(w);
+});
+
+test('present mode is driven from the keyboard', async ({ page, baseURL }) => {
+  const w = await watch(page, baseURL ?? '');
+  await page.goto('/?mode=present&t=2023-09-19');
+  await waitForIdle(page);
+  await expect(page.getByTestId('time-readout')).toHaveText('19 September 2023');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('time-readout')).toHaveText('20 September 2023');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.getByTestId('time-readout')).toHaveText('13 September 2023');
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-13');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.app')).toHaveAttribute('data-mode', 'explore');
+  expectClean(w);
+});
+
+test('embed mode is a fixed view with a link to the full map', async ({ page, baseURL }) => {
+  const w = await watch(page, baseURL ?? '');
+  await page.goto(`/${stateQuery('embed')}`);
+  await waitForIdle(page);
+  await expect(page.locator('.app-header')).toHaveCount(0);
+  await expect(page.locator('.sidebar')).toHaveCount(0);
+  const interactive = await page.evaluate(
+    () => window.__map?.dragPan.isEnabled() || window.__map?.scrollZoom.isEnabled(),
+  );
+  expect(interactive).toBe(false);
+  const href = await page.getByRole('link', { name: 'Open the full map' }).getAttribute('href');
+  expect(href).toContain('mode=explore');
+  expect(href).toContain('t=2023-09-19T13:45');
+  expect(href).toContain('names=hy');
+  await expect(page.getByRole('link', { name: 'Open the full map' })).toHaveAttribute('rel', 'noopener noreferrer');
+  expectClean(w);
+});
