@@ -90,5 +90,10 @@ test('embed mode is a fixed view with a link to the full map', async ({ page, ba
   expect(href).toContain('t=2023-09-19T13:45');
   expect(href).toContain('names=hy');
   await expect(page.getByRole('link', { name: 'Open the full map' })).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // The map may have to zoom in to fit its bounds in a large frame; the link keeps what it asked for.
+  await page.goto('/?mode=embed&t=2023-09-24&view=47,40.5,5.5&layers=places&names=en');
+  await waitForIdle(page);
+  expect(new URL(page.url()).searchParams.get('view')).toBe('47,40.5,5.5');
   expectClean(w);
 });

@@ -53,8 +53,23 @@ test('layers, naming and the map view are written to the URL as they change', as
   await expect(page.getByTestId('naming-current')).toContainText('Azerbaijani names');
   expect((await readMap(page, 'az')).renderedPlaces).toContain('Xankəndi');
 
-  await settleAfter(page, () => page.evaluate(() => window.__map?.jumpTo({ center: [46.75, 39.82], zoom: 9 })));
-  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('46.75,39.82,9');
+  // The reader drags the map and zooms with the wheel: the URL follows the map.
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('no map box');
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await settleAfter(page, async () => {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 120, y + 80, { steps: 8 });
+    await page.mouse.up();
+  });
+  await settleAfter(page, () => page.mouse.wheel(0, -400));
+  const { center, zoom } = await readMap(page, 'az');
+  expect(zoom).toBeGreaterThan(7.1);
+  const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('view'))
+    .toBe(`${round(center[0], 4)},${round(center[1], 4)},${round(zoom, 2)}`);
   await shoot(page, 'explore-azerbaijani-names');
   expectClean(w);
 });

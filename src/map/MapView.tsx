@@ -53,11 +53,19 @@ function applyInteractivity(map: MapLibreMap, s: Store): void {
   map.touchZoomRotate.disableRotation();
 }
 
+/** True while the map is being moved to the store's view, so that move is not written back. */
+let followingStore = false;
+
 function jumpToStoreView(map: MapLibreMap, s: Store): void {
   const c = map.getCenter();
   const { lon, lat, zoom } = s.view;
   if (Math.abs(c.lng - lon) > 1e-4 || Math.abs(c.lat - lat) > 1e-4 || Math.abs(map.getZoom() - zoom) > 1e-2) {
-    map.jumpTo({ center: [lon, lat], zoom });
+    followingStore = true;
+    try {
+      map.jumpTo({ center: [lon, lat], zoom });
+    } finally {
+      followingStore = false;
+    }
   }
 }
 
@@ -117,7 +125,10 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       idles++;
       document.documentElement.dataset.mapIdle = String(idles);
     });
+    // Moves the app makes already follow the store. An embed is fixed by its link: where the frame
+    // is too large for the region at the asked zoom, the camera zooms in, but the link stays as given.
     map.on('moveend', () => {
+      if (followingStore || appStore.getState().mode === 'embed') return;
       const c = map.getCenter();
       appStore.getState().setView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
     });

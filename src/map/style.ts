@@ -71,14 +71,6 @@ function basemapLayers(names: Naming): LayerSpecification[] {
       paint: { 'fill-color': PALETTE.water },
     },
     {
-      id: 'river',
-      type: 'line',
-      source: BASEMAP_SOURCE,
-      filter: byLayer('river'),
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': PALETTE.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2.2] },
-    },
-    {
       id: 'border-casing',
       type: 'line',
       source: BASEMAP_SOURCE,
@@ -88,6 +80,19 @@ function basemapLayers(names: Naming): LayerSpecification[] {
         'line-color': PALETTE.borderCasing,
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 10, 5],
         'line-opacity': 0.8,
+      },
+    },
+    // Between the border's white casing and its line, so a river that is also a border (the Aras)
+    // still shows.
+    {
+      id: 'river',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: byLayer('river'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': PALETTE.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.3, 8, 2.6, 11, 4],
       },
     },
     {
