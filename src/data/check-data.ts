@@ -1,140 +1,329 @@
 /**
- * Checks for the files under data/: geometry (validate-geojson) plus a property schema per file.
- * Pure: callers read the files. Every problem names the file, the record and the field, so one line
- * is enough to find and fix it.
+ * The schema of every file under data/ and the checks across them: geometry (validate-geojson),
+ * properties per record, ids unique, every citation and reference resolving, times inside the
+ * timeline and in order, cumulative series never falling. Pure: callers read the files. Each
+ * problem names the file, the record and the field.
  */
 import type { Feature } from 'geojson';
 import { CLIP_BBOX } from '../geo/region';
 import { checkFeatureCollection } from '../geo/validate-geojson';
+import { Check, type DataContext, type DataProblem, isObj, type Obj, PRECISIONS, SIDES } from './rules';
 
-export interface DataProblem {
-  file: string;
-  record: string;
-  field: string;
-  message: string;
+export { type DataContext, type DataProblem, formatProblem } from './rules';
+
+const PLACE_KINDS = ['capital', 'city', 'town', 'village', 'checkpoint', 'airport', 'base', 'site'];
+const LABEL_KINDS = ['river', 'country', 'subregion', 'sea', 'lake', 'region'];
+const AREA_KINDS = ['region', 'control', 'zone', 'encirclement'];
+const ROUTE_STATUSES = ['open', 'restricted', 'blocked', 'one-way'];
+const CATEGORIES = ['blockade', 'offensive', 'talks', 'humanitarian', 'exodus', 'diplomacy', 'aftermath'];
+const CLAIM_STATUSES = ['reported', 'disputed', 'denied', 'unconfirmed'];
+
+type RecordRule = (c: Check, p: Obj) => void;
+
+function placeRule(c: Check, p: Obj): void {
+  c.names(p.names, p.unsourcedNames);
+  c.oneOf(p.kind, 'kind', PLACE_KINDS);
+  c.oneOf(p.rank, 'rank', [1, 2, 3]);
+  c.text(p.confidence, 'confidence', 300);
+  c.optionalText(p.note, 'note');
+  c.citations(p.sources, 'sources');
+  for (const [i, m] of c.list(p.mentions, 'mentions').entries()) c.mention(m, `mentions[${i}]`);
+  if (p.namesInSources !== undefined) {
+    for (const [i, n] of c.list(p.namesInSources, 'namesInSources').entries()) {
+      if (!isObj(n)) continue;
+      c.text(n.name, `namesInSources[${i}].name`, 200);
+      c.citation({ article: n.article, paragraph: n.paragraph }, `namesInSources[${i}]`);
+    }
+  }
 }
 
-export const formatProblem = (p: DataProblem) => `${p.file}: ${p.record}: ${p.field}: ${p.message}`;
+function statusRule(c: Check, p: Obj): void {
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  for (const [i, s] of c.list(p.status, 'status', { nonEmpty: true }).entries()) {
+    const f = `status[${i}]`;
+    if (!isObj(s)) {
+      c.fail(f, 'must be an object');
+      continue;
+    }
+    const from = c.time(s.from, `${f}.from`);
+    const to = c.time(s.to, `${f}.to`);
+    if (from !== null && to !== null && from >= to) c.fail(f, 'must end after it starts');
+    if (from !== null && from < previousEnd) c.fail(`${f}.from`, 'overlaps the interval before it');
+    previousEnd = to ?? previousEnd;
+    c.oneOf(s.status, `${f}.status`, ROUTE_STATUSES);
+    c.oneOf(s.basis, `${f}.basis`, ['reported', 'inferred']);
+    c.text(s.note, `${f}.note`);
+    c.citations(s.citations, `${f}.citations`);
+    if (s.disputed !== undefined) {
+      const d = isObj(s.disputed) ? s.disputed : {};
+      c.text(d.by, `${f}.disputed.by`, 200);
+      c.text(d.claim, `${f}.disputed.claim`);
+      c.citations(d.citations, `${f}.disputed.citations`);
+    }
+  }
+}
 
-const LANGS = ['en', 'hy', 'az', 'ru'] as const;
-const PLACE_KINDS = ['capital', 'city', 'town', 'village', 'checkpoint', 'airport', 'base', 'site'];
-const BASEMAP_KINDS = ['river', 'region', 'country', 'subregion', 'sea', 'lake'];
+function routeRule(c: Check, p: Obj): void {
+  c.names(p.names, p.unsourcedNames);
+  c.oneOf(p.kind, 'kind', ['road']);
+  for (const [i, w] of c.list(p.waypoints, 'waypoints', { nonEmpty: true }).entries()) c.placeRef(w, `waypoints[${i}]`);
+  c.text(p.geometryBasis, 'geometryBasis');
+  c.optionalText(p.note, 'note');
+  c.citations(p.sources, 'sources');
+  statusRule(c, p);
+}
 
-type Props = Record<string, unknown>;
-type Rule = (props: Props, at: (field: string, message: string) => void) => void;
+function areaRule(c: Check, p: Obj): void {
+  c.names(p.names, p.unsourcedNames);
+  c.oneOf(p.kind, 'kind', AREA_KINDS);
+  c.oneOf(p.approximate, 'approximate', [true, false]);
+  c.text(p.note, 'note');
+  c.citations(p.sources, 'sources');
+  if (p.valid !== undefined) {
+    const v = isObj(p.valid) ? p.valid : {};
+    const from = v.from === null ? null : c.time(v.from, 'valid.from');
+    const to = v.to === null ? null : c.time(v.to, 'valid.to');
+    if (from !== null && to !== null && from >= to) c.fail('valid', 'must end after it starts');
+    c.text(v.basis, 'valid.basis', 300);
+  }
+}
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 500;
-
-const requireText =
-  (field: string): Rule =>
-  (p, at) => {
-    if (!isText(p[field])) at(field, 'must be a non-empty string of at most 500 characters');
+const basemapRule =
+  (kinds: string[], approximate: boolean): RecordRule =>
+  (c, p) => {
+    c.names(p.names, p.unsourcedNames);
+    c.oneOf(p.kind, 'kind', kinds);
+    if (approximate && p.approximate !== true)
+      c.fail('approximate', 'hand-drawn geometry must be marked approximate: true');
+    c.text(p.note, 'note');
   };
 
-const namesRule: Rule = (p, at) => {
-  const names = p.names as Props | undefined;
-  if (typeof names !== 'object' || names === null) return at('names', 'must be an object of names by language');
-  if (!isText(names.en)) at('names.en', 'an English name is required');
-  for (const [lang, name] of Object.entries(names)) {
-    if (!(LANGS as readonly string[]).includes(lang))
-      at(`names.${lang}`, `language must be one of ${LANGS.join(', ')}`);
-    else if (!isText(name)) at(`names.${lang}`, 'must be a non-empty string');
-  }
-  const unsourced = p.unsourcedNames;
-  if (unsourced !== undefined) {
-    if (!Array.isArray(unsourced)) at('unsourcedNames', 'must be a list of languages');
-    else
-      for (const l of unsourced)
-        if (typeof l !== 'string' || !(l in names)) at('unsourcedNames', `“${String(l)}” names no name of this record`);
-  }
+/** GeoJSON files: their geometry types and the rule for each feature's properties. */
+const GEOJSON_SCHEMAS: Record<string, { geometry: string[]; rule: RecordRule }> = {
+  'places.geojson': { geometry: ['Point'], rule: placeRule },
+  'routes.geojson': { geometry: ['LineString'], rule: routeRule },
+  'areas.geojson': { geometry: ['Polygon', 'MultiPolygon'], rule: areaRule },
+  'basemap/rivers.geojson': { geometry: ['LineString'], rule: basemapRule(['river'], true) },
+  'basemap/labels.geojson': { geometry: ['Point'], rule: basemapRule(LABEL_KINDS, false) },
 };
 
-const oneOf =
-  (field: string, allowed: readonly unknown[]): Rule =>
-  (p, at) => {
-    if (!allowed.includes(p[field])) at(field, `must be one of ${allowed.join(', ')}`);
-  };
-
-const sourcesRule: Rule = (p, at) => {
-  const sources = p.sources;
-  if (!Array.isArray(sources) || sources.length === 0) return at('sources', 'at least one source is required');
-  sources.forEach((s: Props, i) => {
-    if (typeof s !== 'object' || s === null || !isText(s.ref))
-      at(`sources[${i}].ref`, 'must name where the value comes from');
-    if (s?.url !== undefined && (typeof s.url !== 'string' || !/^https?:\/\//.test(s.url)))
-      at(`sources[${i}].url`, 'must be an http(s) URL');
-  });
-};
-
-const approximateRule: Rule = (p, at) => {
-  if (p.approximate !== true) at('approximate', 'hand-drawn geometry must be marked approximate: true');
-};
-
-/** The schema of each file under data/, by path relative to data/. */
-const SCHEMAS: Record<string, { geometry: string[]; rules: Rule[] }> = {
-  'places.geojson': {
-    geometry: ['Point'],
-    rules: [
-      requireText('id'),
-      namesRule,
-      oneOf('kind', PLACE_KINDS),
-      oneOf('rank', [1, 2, 3]),
-      requireText('confidence'),
-      sourcesRule,
-    ],
-  },
-  'basemap/rivers.geojson': {
-    geometry: ['LineString'],
-    rules: [requireText('id'), namesRule, oneOf('kind', ['river']), approximateRule, requireText('note')],
-  },
-  'basemap/region.geojson': {
-    geometry: ['Polygon'],
-    rules: [requireText('id'), namesRule, oneOf('kind', ['region']), approximateRule, requireText('note')],
-  },
-  'basemap/labels.geojson': {
-    geometry: ['Point'],
-    rules: [requireText('id'), namesRule, oneOf('kind', BASEMAP_KINDS), requireText('note')],
-  },
-};
-
-export const CHECKED_FILES = Object.keys(SCHEMAS);
-
-/** All problems with one data file's parsed content; `file` is its path relative to data/. */
-export function checkDataFile(file: string, value: unknown): DataProblem[] {
-  const schema = SCHEMAS[file];
-  if (!schema)
-    return [{ file, record: '-', field: '-', message: 'no schema for this file: add one in src/data/check-data.ts' }];
-  const problems: DataProblem[] = checkFeatureCollection(value, { bbox: CLIP_BBOX, requireRfcWinding: true }).map(
-    (g) => ({
-      file,
-      record: recordOf(value, g.path),
-      field: g.path.replace(/^features\[\d+\]\.?/, '') || '-',
-      message: g.message,
-    }),
-  );
-  const features = (value as { features?: Feature[] }).features;
-  if (!Array.isArray(features)) return problems;
+function checkGeoJsonFile(file: string, value: unknown, ctx: DataContext): DataProblem[] {
+  const schema = GEOJSON_SCHEMAS[file];
+  if (!schema) return [];
+  const out: DataProblem[] = checkFeatureCollection(value, { bbox: CLIP_BBOX, requireRfcWinding: true }).map((g) => ({
+    file,
+    record: recordOf(value, g.path),
+    field: g.path.replace(/^features\[\d+\]\.?/, '') || '-',
+    message: g.message,
+  }));
+  const features = isObj(value) && Array.isArray(value.features) ? (value.features as Feature[]) : [];
   const ids = new Set<string>();
   features.forEach((f, i) => {
-    const props = (f?.properties ?? {}) as Props;
-    const record = isText(props.id) ? props.id : `features[${i}]`;
-    const at = (field: string, message: string) => problems.push({ file, record, field, message });
-    if (f?.type !== 'Feature') at('type', 'must be "Feature"');
+    const props: Obj = isObj(f?.properties) ? f.properties : {};
+    const c = new Check(file, typeof props.id === 'string' ? props.id : `features[${i}]`, ctx, out);
+    if (f?.type !== 'Feature') c.fail('type', 'must be "Feature"');
     if (!f?.geometry || !schema.geometry.includes(f.geometry.type))
-      at('geometry', `must be a ${schema.geometry.join(' or ')}`);
-    for (const rule of schema.rules) rule(props, at);
-    if (isText(props.id)) {
-      if (ids.has(props.id)) at('id', 'is used by another record in this file');
+      c.fail('geometry', `must be a ${schema.geometry.join(' or ')}`);
+    if (c.id(props.id)) {
+      if (ids.has(props.id)) c.fail('id', 'is used by another record in this file');
       ids.add(props.id);
+      if (f.id !== undefined && f.id !== props.id) c.fail('id', `differs from the feature id “${String(f.id)}”`);
     }
+    schema.rule(c, props);
   });
-  return problems;
+  return out;
 }
 
 function recordOf(value: unknown, path: string): string {
   const m = /^features\[(\d+)\]/.exec(path);
-  if (!m) return '-';
-  const f = (value as { features: Feature[] }).features[Number(m[1])];
-  const id = (f?.properties as Props | null)?.id;
-  return isText(id) ? id : `features[${m[1]}]`;
+  if (!m || !isObj(value) || !Array.isArray(value.features)) return '-';
+  const f = value.features[Number(m[1])] as Feature | undefined;
+  const id = f?.properties?.id;
+  return typeof id === 'string' ? id : `features[${m[1]}]`;
+}
+
+function figureRule(c: Check, f: unknown, field: string): void {
+  if (!isObj(f)) {
+    c.fail(field, 'must be an object');
+    return;
+  }
+  c.text(f.quantity, `${field}.quantity`, 100);
+  if (f.value === undefined) c.text(f.text, `${field}.text`, 100);
+  else if (typeof f.value !== 'number' || !Number.isFinite(f.value) || f.value < 0)
+    c.fail(`${field}.value`, 'must be a finite number ≥ 0');
+  if (f.max !== undefined && (typeof f.max !== 'number' || typeof f.value !== 'number' || f.max < f.value)) {
+    c.fail(`${field}.max`, 'must be a number ≥ value');
+  }
+  c.text(f.unit, `${field}.unit`, 100);
+  c.optionalText(f.qualifier, `${field}.qualifier`, 40);
+  c.text(f.claimant, `${field}.claimant`, 300);
+  c.oneOf(f.side, `${field}.side`, SIDES);
+  c.citations(f.citations, `${field}.citations`);
+  c.optionalText(f.note, `${field}.note`, 400);
+}
+
+function claimRule(c: Check, v: unknown, field: string): void {
+  if (!isObj(v)) {
+    c.fail(field, 'must be an object');
+    return;
+  }
+  c.text(v.statement, `${field}.statement`, 600);
+  c.text(v.claimant, `${field}.claimant`, 300);
+  c.oneOf(v.side, `${field}.side`, SIDES);
+  c.oneOf(v.status, `${field}.status`, CLAIM_STATUSES);
+  c.citations(v.citations, `${field}.citations`);
+  if (v.response !== undefined) {
+    const r = isObj(v.response) ? v.response : {};
+    c.text(r.statement, `${field}.response.statement`, 600);
+    c.text(r.claimant, `${field}.response.claimant`, 300);
+    c.oneOf(r.side, `${field}.response.side`, SIDES);
+    c.citations(r.citations, `${field}.response.citations`);
+    // A claim the other side denies is never shown as plain fact.
+    if (v.status === 'reported')
+      c.fail(`${field}.status`, 'a claim with a denial in response must be disputed or denied');
+  }
+}
+
+function eventRule(c: Check, e: Obj): void {
+  c.text(e.title, 'title', 200);
+  c.oneOf(e.category, 'category', CATEGORIES);
+  const start = c.time(e.start, 'start');
+  const end = e.end === undefined ? null : c.time(e.end, 'end');
+  if (start !== null && end !== null && end < start) c.fail('end', 'is before start');
+  c.oneOf(e.precision, 'precision', PRECISIONS);
+  if (e.precision === 'window' && e.end === undefined) c.fail('end', 'a window needs its latest time as end');
+  if (e.endPrecision !== undefined) c.oneOf(e.endPrecision, 'endPrecision', PRECISIONS);
+  for (const [i, p] of c.list(e.places, 'places').entries()) c.placeRef(p, `places[${i}]`);
+  c.text(e.summary, 'summary', 1200);
+  if (e.figures !== undefined)
+    for (const [i, f] of c.list(e.figures, 'figures').entries()) figureRule(c, f, `figures[${i}]`);
+  if (e.claims !== undefined)
+    for (const [i, v] of c.list(e.claims, 'claims').entries()) claimRule(c, v, `claims[${i}]`);
+  if (e.movements !== undefined) {
+    for (const [i, m] of c.list(e.movements, 'movements').entries()) {
+      const mv = isObj(m) ? m : {};
+      c.routeRef(mv.route, `movements[${i}].route`);
+      c.placeRef(mv.from, `movements[${i}].from`);
+      c.placeRef(mv.to, `movements[${i}].to`);
+      c.text(mv.basis, `movements[${i}].basis`, 200);
+    }
+  }
+  c.optionalText(e.note, 'note');
+  c.citations(e.citations, 'citations');
+}
+
+function seriesRule(c: Check, s: Obj): void {
+  c.text(s.title, 'title', 200);
+  c.text(s.unit, 'unit', 100);
+  c.oneOf(s.kind, 'kind', ['cumulative', 'per-day']);
+  c.text(s.claimant, 'claimant', 300);
+  c.oneOf(s.side, 'side', SIDES);
+  c.optionalText(s.note, 'note');
+  let previous: { t: number; value: number } | null = null;
+  for (const [i, p] of c.list(s.points, 'points', { nonEmpty: true }).entries()) {
+    const f = `points[${i}]`;
+    if (!isObj(p)) {
+      c.fail(f, 'must be an object');
+      continue;
+    }
+    const t = c.time(p.t, `${f}.t`);
+    c.oneOf(p.precision, `${f}.precision`, PRECISIONS);
+    const value = typeof p.value === 'number' && Number.isFinite(p.value) && p.value >= 0 ? p.value : null;
+    if (value === null) c.fail(`${f}.value`, 'must be a finite number ≥ 0');
+    c.optionalText(p.qualifier, `${f}.qualifier`, 40);
+    c.optionalText(p.note, `${f}.note`, 400);
+    c.citations(p.citations, `${f}.citations`);
+    if (t !== null && previous && t <= previous.t) c.fail(`${f}.t`, 'points must be in time order');
+    if (t !== null && value !== null && previous && s.kind === 'cumulative' && value < previous.value) {
+      c.fail(`${f}.value`, `a cumulative series cannot fall (${previous.value} → ${value})`);
+    }
+    if (t !== null && value !== null) previous = { t, value };
+  }
+}
+
+function offMapRule(c: Check, p: Obj): void {
+  c.names(p.names, p.unsourcedNames);
+  c.oneOf(p.kind, 'kind', PLACE_KINDS);
+  for (const [i, m] of c.list(p.mentions, 'mentions', { nonEmpty: true }).entries()) c.mention(m, `mentions[${i}]`);
+}
+
+/** JSON files: the key holding their records, and the rule for each record. */
+const JSON_SCHEMAS: Record<string, { key: string; rule: RecordRule }> = {
+  'events.json': { key: 'events', rule: eventRule },
+  'series.json': { key: 'series', rule: seriesRule },
+  'places-offmap.json': { key: 'places', rule: offMapRule },
+};
+
+function checkJsonFile(file: string, value: unknown, ctx: DataContext): DataProblem[] {
+  const schema = JSON_SCHEMAS[file];
+  if (!schema) return [];
+  const out: DataProblem[] = [];
+  const records = isObj(value) ? value[schema.key] : undefined;
+  if (!Array.isArray(records)) return [{ file, record: '-', field: schema.key, message: 'must be a list of records' }];
+  const ids = new Set<string>();
+  records.forEach((r: unknown, i) => {
+    const rec: Obj = isObj(r) ? r : {};
+    const c = new Check(file, typeof rec.id === 'string' ? rec.id : `${schema.key}[${i}]`, ctx, out);
+    if (c.id(rec.id)) {
+      if (ids.has(rec.id)) c.fail('id', 'is used by another record in this file');
+      ids.add(rec.id);
+    }
+    schema.rule(c, rec);
+  });
+  return out;
+}
+
+export const CHECKED_FILES = [...Object.keys(GEOJSON_SCHEMAS), ...Object.keys(JSON_SCHEMAS)].sort();
+
+/** All problems with one data file; `file` is its path relative to data/. */
+export function checkDataFile(file: string, value: unknown, ctx: DataContext): DataProblem[] {
+  if (file in GEOJSON_SCHEMAS) return checkGeoJsonFile(file, value, ctx);
+  if (file in JSON_SCHEMAS) return checkJsonFile(file, value, ctx);
+  return [{ file, record: '-', field: '-', message: 'no schema for this file: add one in src/data/check-data.ts' }];
+}
+
+const idsOf = (value: unknown, key: 'features' | 'places'): string[] => {
+  const list = isObj(value) && Array.isArray(value[key]) ? (value[key] as unknown[]) : [];
+  return list.flatMap((r) => {
+    const id = isObj(r) ? (key === 'features' && isObj(r.properties) ? r.properties.id : r.id) : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+};
+
+/** The context for cross-checks, from the catalogue and the files that others refer to. */
+export function buildContext(files: ReadonlyMap<string, unknown>, catalogue: unknown): DataContext {
+  const articles = new Map<string, number>();
+  const documents = isObj(catalogue) && Array.isArray(catalogue.documents) ? catalogue.documents : [];
+  for (const d of documents) {
+    for (const a of isObj(d) && Array.isArray(d.articles) ? d.articles : []) {
+      if (isObj(a) && typeof a.id === 'string' && typeof a.paragraphs === 'number') articles.set(a.id, a.paragraphs);
+    }
+  }
+  const placeIds = new Set([
+    ...idsOf(files.get('places.geojson'), 'features'),
+    ...idsOf(files.get('places-offmap.json'), 'places'),
+  ]);
+  const routeIds = new Set(idsOf(files.get('routes.geojson'), 'features'));
+  return { articles, placeIds, routeIds };
+}
+
+/** Every problem in the dataset: each file against its schema, with references checked across files. */
+export function checkDataset(files: ReadonlyMap<string, unknown>, catalogue: unknown): DataProblem[] {
+  const ctx = buildContext(files, catalogue);
+  const problems = [...files].flatMap(([file, value]) => checkDataFile(file, value, ctx));
+  for (const file of CHECKED_FILES) {
+    if (!files.has(file))
+      problems.push({ file, record: '-', field: '-', message: 'missing: the dataset needs this file' });
+  }
+  return problems;
+}
+
+/** Every article id cited anywhere in a value (any object with an `article` string). */
+export function citedArticles(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) citedArticles(v, into);
+  else if (isObj(value)) {
+    if (typeof value.article === 'string') into.add(value.article);
+    for (const v of Object.values(value)) citedArticles(v, into);
+  }
+  return into;
 }
