@@ -201,12 +201,24 @@ function basemapLayers(names: Naming): LayerSpecification[] {
   ];
 }
 
+/** Minor places appear as the reader zooms in: rank 1 always, rank 2 from zoom 6.5, rank 3 from 8.5. */
+const BY_RANK_AND_ZOOM: ExpressionSpecification = [
+  'step',
+  ['zoom'],
+  ['<=', ['get', 'rank'], 1],
+  6.5,
+  ['<=', ['get', 'rank'], 2],
+  8.5,
+  true,
+];
+
 function placeLayers(names: Naming): LayerSpecification[] {
   return [
     {
       id: 'place-dot',
       type: 'circle',
       source: PLACES_SOURCE,
+      filter: BY_RANK_AND_ZOOM,
       paint: {
         'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3.2, 2.6],
         'circle-color': PALETTE.focusLand,
@@ -218,6 +230,7 @@ function placeLayers(names: Naming): LayerSpecification[] {
       id: 'place-label',
       type: 'symbol',
       source: PLACES_SOURCE,
+      filter: BY_RANK_AND_ZOOM,
       layout: {
         'text-field': nameExpression(names),
         'text-font': ['match', ['get', 'rank'], 1, ['literal', [FONT.bold]], ['literal', [FONT.regular]]],
