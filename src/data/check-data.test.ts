@@ -104,7 +104,20 @@ describe('events', () => {
       'events.json: yevlakh-talks: places[0]: “atlantis” is not a place id',
     ]);
     expect(
-      eventLines(event({ movements: [{ route: 'nowhere', from: 'stepanakert', to: 'yevlakh', basis: 'reported' }] })),
+      eventLines(
+        event({
+          movements: [
+            {
+              route: 'nowhere',
+              from: 'stepanakert',
+              to: 'yevlakh',
+              start: '2023-09-21T07:00',
+              end: '2023-09-21T09:00',
+              basis: 'reported',
+            },
+          ],
+        }),
+      ),
     ).toEqual(['events.json: yevlakh-talks: movements[0].route: “nowhere” is not a route id']);
   });
 

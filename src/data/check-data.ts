@@ -17,6 +17,8 @@ const AREA_KINDS = ['region', 'control', 'zone', 'encirclement'];
 const ROUTE_STATUSES = ['open', 'restricted', 'blocked', 'one-way'];
 const CATEGORIES = ['blockade', 'offensive', 'talks', 'humanitarian', 'exodus', 'diplomacy', 'aftermath'];
 const CLAIM_STATUSES = ['reported', 'disputed', 'denied', 'unconfirmed'];
+/** What an event does to a place on the map while it lasts. */
+export const PLACE_STATES = ['under-fire', 'encircled', 'shelter', 'explosion', 'emptied'];
 
 type RecordRule = (c: Check, p: Obj) => void;
 
@@ -26,6 +28,7 @@ function placeRule(c: Check, p: Obj): void {
   c.oneOf(p.rank, 'rank', [1, 2, 3]);
   c.text(p.confidence, 'confidence', 300);
   c.optionalText(p.note, 'note');
+  if (p.visibleFrom !== undefined) c.time(p.visibleFrom, 'visibleFrom');
   c.citations(p.sources, 'sources');
   for (const [i, m] of c.list(p.mentions, 'mentions').entries()) c.mention(m, `mentions[${i}]`);
   if (p.namesInSources !== undefined) {
@@ -73,19 +76,30 @@ function routeRule(c: Check, p: Obj): void {
   statusRule(c, p);
 }
 
+function validRule(c: Check, valid: unknown): void {
+  const v = isObj(valid) ? valid : {};
+  const from = v.from === null ? null : c.time(v.from, 'valid.from');
+  const to = v.to === null ? null : c.time(v.to, 'valid.to');
+  if (from !== null && to !== null && from >= to) c.fail('valid', 'must end after it starts');
+  c.text(v.basis, 'valid.basis', 300);
+}
+
 function areaRule(c: Check, p: Obj): void {
   c.names(p.names, p.unsourcedNames);
   c.oneOf(p.kind, 'kind', AREA_KINDS);
   c.oneOf(p.approximate, 'approximate', [true, false]);
   c.text(p.note, 'note');
   c.citations(p.sources, 'sources');
-  if (p.valid !== undefined) {
-    const v = isObj(p.valid) ? p.valid : {};
-    const from = v.from === null ? null : c.time(v.from, 'valid.from');
-    const to = v.to === null ? null : c.time(v.to, 'valid.to');
-    if (from !== null && to !== null && from >= to) c.fail('valid', 'must end after it starts');
-    c.text(v.basis, 'valid.basis', 300);
-  }
+  if (p.valid !== undefined) validRule(c, p.valid);
+}
+
+function arrowRule(c: Check, p: Obj): void {
+  c.names(p.names, p.unsourcedNames);
+  c.oneOf(p.kind, 'kind', ['attack-direction']);
+  if (p.approximate !== true) c.fail('approximate', 'schematic arrows must be marked approximate: true');
+  c.text(p.note, 'note');
+  validRule(c, p.valid);
+  c.citations(p.sources, 'sources');
 }
 
 const basemapRule =
@@ -103,6 +117,7 @@ const GEOJSON_SCHEMAS: Record<string, { geometry: string[]; rule: RecordRule }> 
   'places.geojson': { geometry: ['Point'], rule: placeRule },
   'routes.geojson': { geometry: ['LineString'], rule: routeRule },
   'areas.geojson': { geometry: ['Polygon', 'MultiPolygon'], rule: areaRule },
+  'offensive-arrows.geojson': { geometry: ['LineString'], rule: arrowRule },
   'basemap/rivers.geojson': { geometry: ['LineString'], rule: basemapRule(['river'], true) },
   'basemap/labels.geojson': { geometry: ['Point'], rule: basemapRule(LABEL_KINDS, false) },
 };
@@ -184,6 +199,26 @@ function claimRule(c: Check, v: unknown, field: string): void {
   }
 }
 
+/** Who or what travelled, on a route of routes.geojson or a straight path between places. */
+function movementRule(c: Check, m: unknown, f: string): void {
+  const mv = isObj(m) ? m : {};
+  if (mv.route !== undefined) c.routeRef(mv.route, `${f}.route`);
+  else {
+    const path = c.list(mv.path, `${f}.path`);
+    if (path.length < 2) c.fail(`${f}.path`, 'a movement needs a route or a path of at least two places');
+    for (const [i, p] of path.entries()) c.placeRef(p, `${f}.path[${i}]`);
+  }
+  c.placeRef(mv.from, `${f}.from`);
+  c.placeRef(mv.to, `${f}.to`);
+  const start = c.time(mv.start, `${f}.start`);
+  const end = c.time(mv.end, `${f}.end`);
+  if (start !== null && end !== null && end <= start) c.fail(`${f}.end`, 'must be after start');
+  if (mv.people !== undefined && (typeof mv.people !== 'number' || !Number.isInteger(mv.people) || mv.people < 1)) {
+    c.fail(`${f}.people`, 'must be a whole number ≥ 1');
+  }
+  c.text(mv.basis, `${f}.basis`, 300);
+}
+
 function eventRule(c: Check, e: Obj): void {
   c.text(e.title, 'title', 200);
   c.oneOf(e.category, 'category', CATEGORIES);
@@ -200,12 +235,15 @@ function eventRule(c: Check, e: Obj): void {
   if (e.claims !== undefined)
     for (const [i, v] of c.list(e.claims, 'claims').entries()) claimRule(c, v, `claims[${i}]`);
   if (e.movements !== undefined) {
-    for (const [i, m] of c.list(e.movements, 'movements').entries()) {
-      const mv = isObj(m) ? m : {};
-      c.routeRef(mv.route, `movements[${i}].route`);
-      c.placeRef(mv.from, `movements[${i}].from`);
-      c.placeRef(mv.to, `movements[${i}].to`);
-      c.text(mv.basis, `movements[${i}].basis`, 200);
+    for (const [i, m] of c.list(e.movements, 'movements').entries()) movementRule(c, m, `movements[${i}]`);
+  }
+  if (e.effects !== undefined) {
+    for (const [i, m] of c.list(e.effects, 'effects').entries()) {
+      const f = `effects[${i}]`;
+      const ef = isObj(m) ? m : {};
+      c.placeRef(ef.place, `${f}.place`);
+      c.oneOf(ef.state, `${f}.state`, PLACE_STATES);
+      if (ef.until !== undefined) c.time(ef.until, `${f}.until`);
     }
   }
   c.optionalText(e.note, 'note');
