@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { checkDataset, formatProblem } from '../src/data/check-data';
 import { loadDataset, ROOT, readCatalogue } from './data-files';
+import { bundleDataset } from './dataset-bundle';
 
 const { files, unreadable } = loadDataset();
 const problems = [
@@ -34,6 +35,7 @@ const mapPlaces: FeatureCollection = {
 const out = join(ROOT, 'public/generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'places.geojson'), JSON.stringify(mapPlaces));
+writeFileSync(join(out, 'dataset.json'), JSON.stringify(bundleDataset(files, readCatalogue())));
 console.log(
   `data: ${files.size} files checked, 0 problems; ${mapPlaces.features.length} places → public/generated/places.geojson`,
 );
