@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bearing } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { checkDataset, formatProblem } from '../src/data/check-data';
 import { loadDataset, ROOT, readCatalogue } from './data-files';
@@ -21,21 +22,55 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-// The map reads flat properties: names become name_en, name_hy, …
-const places = files.get('places.geojson') as FeatureCollection;
-const mapPlaces: FeatureCollection = {
+// The map reads flat properties: names become name_en, name_hy, …; the rest it needs is kept.
+const flatten = (fc: FeatureCollection, keep: string[]): FeatureCollection => ({
   type: 'FeatureCollection',
-  features: places.features.map((f) => {
-    const p = f.properties as { id: string; kind: string; rank: number; names: Record<string, string> };
-    const flat: Record<string, unknown> = { id: p.id, kind: p.kind, rank: p.rank };
-    for (const [lang, name] of Object.entries(p.names)) flat[`name_${lang}`] = name;
-    return { type: 'Feature', id: p.id, properties: flat, geometry: f.geometry };
+  features: fc.features.map((f) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const flat: Record<string, unknown> = {};
+    for (const k of keep) if (p[k] !== undefined) flat[k] = p[k];
+    for (const [lang, name] of Object.entries((p.names ?? {}) as Record<string, string>)) flat[`name_${lang}`] = name;
+    return { type: 'Feature', id: String(p.id), properties: flat, geometry: f.geometry };
   }),
+});
+
+/** Arrowheads for the attack arrows: a point at each line's end, turned along its last segment. */
+function arrowHeads(fc: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.flatMap((f) => {
+      if (f.geometry.type !== 'LineString') return [];
+      const c = f.geometry.coordinates;
+      const a = c[c.length - 2];
+      const b = c[c.length - 1];
+      if (!a || !b) return [];
+      return [
+        {
+          type: 'Feature',
+          id: `${String(f.properties?.id)}-head`,
+          properties: { id: f.properties?.id, head: true, bearing: bearing(a, b) },
+          geometry: { type: 'Point', coordinates: b },
+        },
+      ];
+    }),
+  };
+}
+
+const get = (file: string) => files.get(file) as FeatureCollection;
+const generated: Record<string, unknown> = {
+  'places.geojson': flatten(get('places.geojson'), ['id', 'kind', 'rank']),
+  'routes.geojson': flatten(get('routes.geojson'), ['id', 'kind']),
+  'areas.geojson': flatten(get('areas.geojson'), ['id', 'kind', 'approximate']),
+  'arrows.geojson': (() => {
+    const lines = flatten(get('offensive-arrows.geojson'), ['id', 'kind']);
+    return {
+      type: 'FeatureCollection',
+      features: [...lines.features, ...arrowHeads(get('offensive-arrows.geojson')).features],
+    };
+  })(),
+  'dataset.json': bundleDataset(files, readCatalogue()),
 };
 const out = join(ROOT, 'public/generated');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'places.geojson'), JSON.stringify(mapPlaces));
-writeFileSync(join(out, 'dataset.json'), JSON.stringify(bundleDataset(files, readCatalogue())));
-console.log(
-  `data: ${files.size} files checked, 0 problems; ${mapPlaces.features.length} places → public/generated/places.geojson`,
-);
+for (const [name, value] of Object.entries(generated)) writeFileSync(join(out, name), JSON.stringify(value));
+console.log(`data: ${files.size} files checked, 0 problems → public/generated/: ${Object.keys(generated).join(', ')}`);

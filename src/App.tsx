@@ -8,9 +8,11 @@ import { appStore, useApp } from './state/store';
 import { Attribution } from './ui/Attribution';
 import { ModeSwitch } from './ui/ModeSwitch';
 import { Notices } from './ui/Notices';
+import { usePlaybackKeys } from './ui/TimeSlider';
 
 export function App() {
   const mode = useApp((s) => s.mode);
+  usePlaybackKeys();
   const onMapError = useCallback((message: string) => {
     appStore.getState().addNotice({ code: 'map-error', param: '', message });
   }, []);

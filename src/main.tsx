@@ -12,10 +12,14 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadEngine } from './state/load-engine';
+import { startPlayback } from './state/playback-driver';
 import { appStore } from './state/store';
 import { startUrlSync } from './state/url-sync';
 
 startUrlSync(appStore);
+startPlayback(appStore);
+void loadEngine(appStore, new URL(import.meta.env.BASE_URL, document.baseURI).href);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -7,7 +7,10 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { sceneOf } from '../state/scene-cache';
 import { type AppStore, appStore, type Store } from '../state/store';
+import { SceneRenderer } from './apply-scene';
+import { ARROW_HEAD_IMAGE, arrowHeadImage } from './dataset-style';
 import { buildStyle, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
 import './worker-url';
 
@@ -70,11 +73,21 @@ function jumpToStoreView(map: MapLibreMap, s: Store): void {
 }
 
 function follow(map: MapLibreMap, store: AppStore): () => void {
+  let renderer: SceneRenderer | null = null;
+  const renderScene = (s: Store) => {
+    if (!s.engine) return;
+    renderer ??= new SceneRenderer(map, s.engine);
+    const scene = sceneOf(s);
+    if (scene) renderer.render(scene);
+  };
+  renderScene(store.getState());
   return store.subscribe((s, prev) => {
     if (s.layers !== prev.layers) applyLayers(map, s.layers);
     if (s.names !== prev.names) applyNames(map, s);
     if (s.mode !== prev.mode) applyInteractivity(map, s);
     if (s.view !== prev.view) jumpToStoreView(map, s);
+    if (s.engine !== prev.engine) renderer = null;
+    if (s.t !== prev.t || s.engine !== prev.engine) renderScene(s);
   });
 }
 
@@ -107,6 +120,11 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
     let unfollow = () => {};
+    // Drawn in code: the style has no sprite, and nothing is fetched for it.
+    map.on('styleimagemissing', (e) => {
+      if (e.id === ARROW_HEAD_IMAGE && !map.hasImage(ARROW_HEAD_IMAGE))
+        map.addImage(ARROW_HEAD_IMAGE, arrowHeadImage());
+    });
     map.on('load', () => {
       performance.mark('map-load');
       // State set before the style loaded was not applied yet: read the store as it is now.

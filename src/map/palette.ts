@@ -14,4 +14,18 @@ export const PALETTE = {
   placeLabel: '#24221f',
   placeHalo: 'rgba(255, 255, 255, 0.92)',
   placeDot: '#24221f',
+  /** Road status: a restrained traffic-light scale, blue for the one-way exodus road. */
+  open: '#4f7f5f',
+  restricted: '#c2872e',
+  blocked: '#a8322a',
+  oneWay: '#2f6690',
+  /** Events at places. */
+  fire: '#b3372b',
+  explosion: '#e07b24',
+  shelter: '#2f6690',
+  emptied: '#8c8c8c',
+  mover: '#1f1f1f',
+  held: '#6f6757',
+  heldFill: 'rgba(111, 103, 87, 0.09)',
+  dots: '#2f6690',
 } as const;

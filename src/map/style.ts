@@ -5,6 +5,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Naming } from '../state/url-state';
+import { datasetLayers, datasetSources, overlayLayers } from './dataset-style';
 import { FONT, fontFaces } from './fonts';
 import { PALETTE } from './palette';
 
@@ -31,10 +32,20 @@ export const NAMED_LAYERS = [
 /** Which user-facing layer (state/layers.ts) each switchable style layer belongs to. */
 export const LAYER_GROUPS: Record<string, string[]> = {
   places: ['place-dot', 'place-label'],
+  events: ['place-state'],
+  exodus: ['exodus-dots'],
+  movements: ['movers'],
+  routes: ['route-casing', 'route-open', 'route-restricted', 'route-blocked', 'route-oneway', 'route-oneway-arrows'],
+  attacks: ['attack-line', 'attack-head'],
+  areas: ['area-held-fill', 'area-held-line', 'area-zone-line', 'area-encirclement-fill', 'area-encirclement-line'],
+  context: ['area-context-fill', 'area-context-line'],
   region: ['region-fill', 'region-outline', 'label-region'],
   rivers: ['lake', 'river', 'label-river', 'label-lake'],
   borders: ['border-casing', 'border'],
 };
+
+/** The layer the exodus dots are drawn under (the custom layer is added at run time). */
+export const DOTS_BEFORE = 'movers';
 
 const halo = { 'text-halo-color': PALETTE.placeHalo, 'text-halo-width': 1.4, 'text-halo-blur': 0.3 };
 
@@ -202,7 +213,7 @@ function basemapLayers(names: Naming): LayerSpecification[] {
 }
 
 /** Minor places appear as the reader zooms in: rank 1 always, rank 2 from zoom 6.5, rank 3 from 8.5. */
-const BY_RANK_AND_ZOOM: ExpressionSpecification = [
+export const BY_RANK_AND_ZOOM: ExpressionSpecification = [
   'step',
   ['zoom'],
   ['<=', ['get', 'rank'], 1],
@@ -254,6 +265,13 @@ function placeLayers(names: Naming): LayerSpecification[] {
   ];
 }
 
+/** Basemap fills and lines, then the dataset, then labels on top so events never hide a name. */
+function withDatasetLayers(basemap: LayerSpecification[], places: LayerSpecification[]): LayerSpecification[] {
+  const firstLabel = basemap.findIndex((l) => l.type === 'symbol');
+  const cut = firstLabel === -1 ? basemap.length : firstLabel;
+  return [...basemap.slice(0, cut), ...datasetLayers(), ...overlayLayers(), ...basemap.slice(cut), ...places];
+}
+
 /** The whole style for a naming convention; `baseUrl` is the app's absolute base URL. */
 export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
   return {
@@ -262,8 +280,10 @@ export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
     'font-faces': fontFaces(),
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/basemap.geojson` },
-      [PLACES_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/places.geojson` },
+      // promoteId: events mark places through feature state, keyed by the place's id.
+      [PLACES_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/places.geojson`, promoteId: 'id' },
+      ...datasetSources(baseUrl),
     },
-    layers: [...basemapLayers(names), ...placeLayers(names)],
+    layers: withDatasetLayers(basemapLayers(names), placeLayers(names)),
   };
 }

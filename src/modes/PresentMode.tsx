@@ -1,42 +1,37 @@
 /**
- * Present: for a classroom. Large type, the map full screen, driven from the keyboard:
- * ← and → step a day, Shift with them a week, Home and End jump to the ends, Escape returns to
- * explore.
+ * Present: for a classroom. Large type, the map full screen, driven from the keyboard or a clicker:
+ * → / PageDown next event, ← / PageUp previous event, Space plays, Home and End go to the ends,
+ * Escape returns to explore.
  */
 import { useEffect } from 'react';
 import { appStore } from '../state/store';
-import { DAY_MS } from '../time/iso';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { Counters } from '../ui/Counters';
+import { EventCard } from '../ui/EventCard';
 import { Legend } from '../ui/Legend';
-import { TimeControl } from '../ui/TimeControl';
+import { stepEvent, TimeSlider } from '../ui/TimeSlider';
 
-export function presentKeyStep(key: string, shift: boolean, t: number): number | null {
-  const step = shift ? 7 * DAY_MS : DAY_MS;
-  switch (key) {
-    case 'ArrowRight':
-      return t + step;
-    case 'ArrowLeft':
-      return t - step;
-    case 'Home':
-      return TIMELINE_START;
-    case 'End':
-      return TIMELINE_END;
-    default:
-      return null;
-  }
-}
+const KEYS: Record<string, () => void> = {
+  ArrowRight: () => stepEvent(1),
+  PageDown: () => stepEvent(1),
+  ArrowLeft: () => stepEvent(-1),
+  PageUp: () => stepEvent(-1),
+  Home: () => appStore.getState().setTime(TIMELINE_START),
+  End: () => appStore.getState().setTime(TIMELINE_END),
+  Escape: () => appStore.getState().setMode('explore'),
+};
 
 export function PresentOverlay() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // The slider handles its own arrow keys when it has focus.
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-      const s = appStore.getState();
-      if (e.key === 'Escape') return s.setMode('explore');
-      const next = presentKeyStep(e.key, e.shiftKey, s.t);
-      if (next !== null) {
+      // The slider and form fields handle their own keys when they have focus.
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea, [role="slider"]')) return;
+      const action = KEYS[e.key];
+      if (action) {
         e.preventDefault();
-        s.setTime(next);
+        appStore.getState().pause();
+        action();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -44,13 +39,17 @@ export function PresentOverlay() {
   }, []);
   return (
     <>
+      <div className="present-side">
+        <EventCard large />
+        <Counters large />
+      </div>
       <div className="present-legend">
         <Legend compact />
       </div>
       <footer className="present-bar">
-        <TimeControl large />
+        <TimeSlider large />
         <p className="present-keys">
-          <kbd>←</kbd> <kbd>→</kbd> day · <kbd>Shift</kbd> week · <kbd>Esc</kbd> leave presentation
+          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>Esc</kbd> leave presentation
         </p>
       </footer>
     </>

@@ -7,11 +7,17 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import type { Engine } from '../timeline/scene';
 import { LAYER_IDS } from './layers';
 import { DEFAULT_STATE, type Mode, type Naming, type Notice, roundView, type UrlState, type View } from './url-state';
 
 export interface AppState extends UrlState {
   notices: Notice[];
+  /** The timeline engine, once the dataset has loaded. */
+  engine: Engine | null;
+  playing: boolean;
+  speed: number;
+  loop: boolean;
 }
 
 export interface AppActions {
@@ -26,6 +32,12 @@ export interface AppActions {
   dismissAllNotices(): void;
   /** Shows a notice unless the same message is already shown. */
   addNotice(notice: Notice): void;
+  setEngine(engine: Engine): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  setLoop(loop: boolean): void;
 }
 
 export type Store = AppState & AppActions;
@@ -36,6 +48,10 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
   return createStore<Store>()((set) => ({
     ...initial,
     notices: [],
+    engine: null,
+    playing: false,
+    speed: 1,
+    loop: false,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -56,6 +72,17 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     applyUrlState: (state, notices) => set({ ...state, notices }),
     dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
     dismissAllNotices: () => set({ notices: [] }),
+    setEngine: (engine) => set({ engine }),
+    play: () => set((s) => ({ playing: true, t: s.t >= TIMELINE_END && !s.loop ? TIMELINE_START : s.t })),
+    pause: () => set({ playing: false }),
+    togglePlay: () =>
+      set((s) =>
+        s.playing ? { playing: false } : { playing: true, t: s.t >= TIMELINE_END && !s.loop ? TIMELINE_START : s.t },
+      ),
+    setSpeed: (speed) => {
+      if (Number.isFinite(speed) && speed > 0 && speed <= 16) set({ speed });
+    },
+    setLoop: (loop) => set({ loop }),
     addNotice: (notice) =>
       set((s) => (s.notices.some((n) => n.message === notice.message) ? s : { notices: [...s.notices, notice] })),
   }));

@@ -34,9 +34,55 @@ const dot = (strokeWidth: number, r: number) => (
   </svg>
 );
 
+const ring = (color: string, fill = 'none') => (
+  <svg width="28" height="16" aria-hidden="true">
+    <circle cx="14" cy="8" r="6.5" fill={fill} stroke={color} strokeWidth="2.5" />
+  </svg>
+);
+const arrow = (
+  <svg width="28" height="14" aria-hidden="true">
+    <line x1="2" y1="7" x2="20" y2="7" stroke={PALETTE.fire} strokeWidth="3.5" strokeOpacity="0.75" />
+    <polygon points="19,2 27,7 19,12" fill={PALETTE.fire} />
+  </svg>
+);
+const dots = (
+  <svg width="28" height="14" aria-hidden="true">
+    {[3, 7, 10, 14, 17, 21, 25].map((x, i) => (
+      <circle key={x} cx={x} cy={i % 2 ? 5 : 9} r="1.4" fill={PALETTE.dots} />
+    ))}
+  </svg>
+);
+
 const ENTRIES: Entry[] = [
   { layer: 'places', swatch: dot(2.4, 4), text: 'Capital' },
   { layer: 'places', swatch: dot(1.6, 3.4), text: 'Place named in the sources' },
+  { layer: 'events', swatch: ring(PALETTE.fire, 'rgba(179,55,43,0.25)'), text: 'Under fire (as reported)' },
+  { layer: 'events', swatch: ring(PALETTE.shelter, 'rgba(47,102,144,0.25)'), text: 'Shelter' },
+  { layer: 'events', swatch: ring(PALETTE.explosion, 'rgba(224,123,36,0.35)'), text: 'Explosion' },
+  { layer: 'events', swatch: ring(PALETTE.emptied, 'rgba(140,140,140,0.3)'), text: 'Emptied' },
+  { layer: 'exodus', swatch: dots, text: 'People leaving: one dot per person, placed by the arrival figures' },
+  { layer: 'movements', swatch: dot(1.5, 4), text: 'Journey (hours schematic where not reported)' },
+  { layer: 'routes', swatch: line(PALETTE.open, undefined, 3), text: 'Road open' },
+  {
+    layer: 'routes',
+    swatch: line(PALETTE.restricted, '5 3', 3),
+    text: 'Road restricted (only the ICRC and peacekeepers pass)',
+  },
+  { layer: 'routes', swatch: line(PALETTE.blocked, '1.5 3', 3), text: 'Road blocked' },
+  { layer: 'routes', swatch: line(PALETTE.oneWay, undefined, 3), text: 'Road open one way, towards Armenia' },
+  { layer: 'attacks', swatch: arrow, text: 'Direction of attack, schematic (no front lines in the sources)' },
+  {
+    layer: 'areas',
+    swatch: box(PALETTE.heldFill, PALETTE.held, '1 1.5'),
+    text: 'Held by the Karabakh Armenian authorities until 20 September 2023 (schematic)',
+  },
+  { layer: 'areas', swatch: box('none', PALETTE.shelter, '4 2'), text: 'Russian peacekeepers’ zone (schematic)' },
+  {
+    layer: 'areas',
+    swatch: box('rgba(168, 50, 42, 0.14)', PALETTE.fire, '2 1'),
+    text: 'Reported encirclement (schematic)',
+  },
+  { layer: 'context', swatch: box('rgba(90, 90, 90, 0.05)', '#7d7d7d', '1 2'), text: 'Held 1994–2020 (Natural Earth)' },
   {
     layer: 'region',
     swatch: box(PALETTE.regionFill, PALETTE.region, '3 2'),

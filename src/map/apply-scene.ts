@@ -1,0 +1,119 @@
+/**
+ * Scene → map, with the least work per frame: road data, area and arrow filters and place states
+ * change only when the scene's sets change; only the journeys' few points are re-sent while they move.
+ */
+
+import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Feature } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Engine, Scene } from '../timeline/scene';
+import { AREA_LAYER_IDS, MOVERS_SOURCE, ROUTES_SOURCE } from './dataset-style';
+import { BY_RANK_AND_ZOOM, PLACES_SOURCE } from './style';
+
+const PLACE_LAYERS = ['place-dot', 'place-label', 'place-state'];
+
+const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+
+export class SceneRenderer {
+  private keys = new Map<string, string>();
+  private states = new Map<string, string>();
+  private moversShown = false;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly engine: Engine,
+  ) {}
+
+  /** Forgets what was applied, so the next render sets everything (after a style or context reload). */
+  reset(): void {
+    this.keys.clear();
+    this.states.clear();
+    this.moversShown = false;
+  }
+
+  private changed(key: string, value: string): boolean {
+    if (this.keys.get(key) === value) return false;
+    this.keys.set(key, value);
+    return true;
+  }
+
+  render(scene: Scene): void {
+    const map = this.map;
+    if (!map.getSource(ROUTES_SOURCE)) return;
+
+    const routeKey = scene.routes.map((r) => `${r.id}:${r.status}`).join(',');
+    if (this.changed('routes', routeKey)) {
+      const features: Feature[] = scene.routes.flatMap((r) => {
+        const route = this.engine.data.routes.get(r.id);
+        if (!route) return [];
+        const names = Object.fromEntries(Object.entries(route.names).map(([l, n]) => [`name_${l}`, n]));
+        return [
+          {
+            type: 'Feature',
+            id: r.id,
+            properties: { id: r.id, status: r.status, ...names },
+            geometry: { type: 'LineString', coordinates: route.coordinates },
+          },
+        ];
+      });
+      map.getSource<GeoJSONSource>(ROUTES_SOURCE)?.setData({ type: 'FeatureCollection', features });
+    }
+
+    if (this.changed('areas', scene.areas.join(','))) {
+      for (const [layer, ids] of Object.entries(AREA_LAYER_IDS)) {
+        if (map.getLayer(layer)) map.setFilter(layer, inIds(ids.filter((id) => scene.areas.includes(id))));
+      }
+    }
+
+    if (this.changed('arrows', scene.arrows.join(','))) {
+      // The arrows source holds the lines and, as points marked `head`, their arrowheads.
+      const heads: ExpressionSpecification = ['==', ['get', 'head'], true];
+      if (map.getLayer('attack-line')) map.setFilter('attack-line', ['all', ['!', heads], inIds(scene.arrows)]);
+      if (map.getLayer('attack-head')) map.setFilter('attack-head', ['all', heads, inIds(scene.arrows)]);
+    }
+
+    if (this.changed('hidden', scene.hiddenPlaces.join(','))) {
+      const visible: ExpressionSpecification = ['!', inIds(scene.hiddenPlaces)];
+      for (const layer of PLACE_LAYERS) {
+        if (map.getLayer(layer))
+          map.setFilter(
+            layer,
+            (layer === 'place-state' ? visible : ['all', BY_RANK_AND_ZOOM, visible]) as FilterSpecification,
+          );
+      }
+    }
+
+    this.applyStates(scene.placeStates);
+    this.applyMovers(scene);
+  }
+
+  private applyStates(next: Record<string, string>): void {
+    for (const [id, state] of this.states) {
+      if (next[id] !== state) {
+        this.map.removeFeatureState({ source: PLACES_SOURCE, id }, 'state');
+        this.states.delete(id);
+      }
+    }
+    for (const [id, state] of Object.entries(next)) {
+      if (this.states.get(id) !== state) {
+        this.map.setFeatureState({ source: PLACES_SOURCE, id }, { state });
+        this.states.set(id, state);
+      }
+    }
+  }
+
+  private applyMovers(scene: Scene): void {
+    if (scene.movers.length === 0 && !this.moversShown) return;
+    const source = this.map.getSource<GeoJSONSource>(MOVERS_SOURCE);
+    source?.setData({
+      type: 'FeatureCollection',
+      features: scene.movers.map((m) => ({
+        type: 'Feature',
+        id: m.id,
+        properties: { id: m.id, event: m.eventId },
+        geometry: { type: 'Point', coordinates: m.coordinates },
+      })),
+    });
+    this.moversShown = scene.movers.length > 0;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Style layers for the dataset's time-dependent features: roads by status, areas, attack arrows,
+ * journeys, and the state of places. apply-scene.ts sets their filters and data as time moves.
+ */
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import { FONT } from './fonts';
+import { PALETTE } from './palette';
+
+export const ROUTES_SOURCE = 'routes';
+export const AREAS_SOURCE = 'areas';
+export const ARROWS_SOURCE = 'arrows';
+export const MOVERS_SOURCE = 'movers';
+export const ARROW_HEAD_IMAGE = 'arrow-head';
+
+export function datasetSources(baseUrl: string): Record<string, SourceSpecification> {
+  const url = (name: string) => `${baseUrl}generated/${name}`;
+  return {
+    [ROUTES_SOURCE]: { type: 'geojson', data: url('routes.geojson') },
+    [AREAS_SOURCE]: { type: 'geojson', data: url('areas.geojson') },
+    [ARROWS_SOURCE]: { type: 'geojson', data: url('arrows.geojson') },
+    [MOVERS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  };
+}
+
+const NONE: FilterSpecification = ['==', ['get', 'id'], '__none__'];
+const byStatus = (status: string): FilterSpecification => ['==', ['get', 'status'], status];
+
+/** Which area ids each area layer draws; apply-scene narrows these to the areas shown at t. */
+export const AREA_LAYER_IDS: Record<string, string[]> = {
+  'area-held-fill': ['held-before-offensive'],
+  'area-held-line': ['held-before-offensive'],
+  'area-zone-line': ['peacekeeping-zone'],
+  'area-encirclement-fill': ['martakert-encirclement'],
+  'area-encirclement-line': ['martakert-encirclement'],
+  'area-context-fill': ['artsakh-1994-2020'],
+  'area-context-line': ['artsakh-1994-2020'],
+};
+
+const STATE_COLOR: ExpressionSpecification = [
+  'match',
+  ['coalesce', ['feature-state', 'state'], 'none'],
+  'under-fire',
+  PALETTE.fire,
+  'explosion',
+  PALETTE.explosion,
+  'shelter',
+  PALETTE.shelter,
+  'emptied',
+  PALETTE.emptied,
+  'rgba(0,0,0,0)',
+];
+
+export function datasetLayers(): LayerSpecification[] {
+  const area = (id: string, type: 'fill' | 'line', paint: Record<string, unknown>): LayerSpecification =>
+    ({ id, type, source: AREAS_SOURCE, filter: NONE, paint }) as LayerSpecification;
+  const route = (id: string, status: string, paint: Record<string, unknown>): LayerSpecification => ({
+    id,
+    type: 'line',
+    source: ROUTES_SOURCE,
+    filter: byStatus(status),
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: paint as never,
+  });
+  const width: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 2.2, 10, 4.5];
+  return [
+    area('area-context-fill', 'fill', { 'fill-color': 'rgba(90, 90, 90, 0.05)' }),
+    area('area-context-line', 'line', { 'line-color': '#7d7d7d', 'line-width': 1, 'line-dasharray': [1, 2] }),
+    area('area-held-fill', 'fill', { 'fill-color': PALETTE.heldFill }),
+    area('area-held-line', 'line', { 'line-color': PALETTE.held, 'line-width': 1.2, 'line-dasharray': [1, 1.5] }),
+    area('area-zone-line', 'line', {
+      'line-color': PALETTE.shelter,
+      'line-width': 1.2,
+      'line-dasharray': [4, 2],
+      'line-opacity': 0.8,
+    }),
+    area('area-encirclement-fill', 'fill', { 'fill-color': 'rgba(168, 50, 42, 0.14)' }),
+    area('area-encirclement-line', 'line', { 'line-color': PALETTE.fire, 'line-width': 2, 'line-dasharray': [2, 1] }),
+    {
+      id: 'route-casing',
+      type: 'line',
+      source: ROUTES_SOURCE,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 4.5, 10, 8],
+        'line-opacity': 0.9,
+      },
+    },
+    route('route-open', 'open', { 'line-color': PALETTE.open, 'line-width': width }),
+    route('route-restricted', 'restricted', {
+      'line-color': PALETTE.restricted,
+      'line-width': width,
+      'line-dasharray': [2, 1.2],
+    }),
+    route('route-blocked', 'blocked', {
+      'line-color': PALETTE.blocked,
+      'line-width': width,
+      'line-dasharray': [0.6, 1],
+    }),
+    route('route-oneway', 'one-way', { 'line-color': PALETTE.oneWay, 'line-width': width }),
+    {
+      id: 'route-oneway-arrows',
+      type: 'symbol',
+      source: ROUTES_SOURCE,
+      filter: byStatus('one-way'),
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 60,
+        'text-field': '›',
+        'text-font': [FONT.bold],
+        'text-size': 18,
+        'text-keep-upright': false,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'attack-line',
+      type: 'line',
+      source: ARROWS_SOURCE,
+      filter: NONE,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.fire,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 7],
+        'line-opacity': 0.7,
+      },
+    },
+    {
+      id: 'attack-head',
+      type: 'symbol',
+      source: ARROWS_SOURCE,
+      filter: NONE,
+      layout: {
+        'icon-image': ARROW_HEAD_IMAGE,
+        'icon-rotate': ['get', 'bearing'],
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.55, 10, 1],
+      },
+      paint: { 'icon-opacity': 0.8 },
+    },
+  ];
+}
+
+/** Above the dots: journeys and the state of places, under the place dots and labels. */
+export function overlayLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'movers',
+      type: 'circle',
+      source: MOVERS_SOURCE,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 4, 10, 7],
+        'circle-color': PALETTE.mover,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'place-state',
+      type: 'circle',
+      source: 'places',
+      paint: {
+        'circle-radius': ['match', ['coalesce', ['feature-state', 'state'], 'none'], 'explosion', 16, 'none', 0, 12],
+        'circle-color': STATE_COLOR,
+        'circle-opacity': 0.28,
+        'circle-stroke-color': STATE_COLOR,
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
+/** A small triangle drawn in code, so no image is fetched. */
+export function arrowHeadImage(size = 28): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = [168, 50, 42];
+  for (let y = 0; y < size; y++) {
+    // Pointing up (north): bearing rotates it.
+    const half = (y / (size - 1)) * (size / 2);
+    for (let x = 0; x < size; x++) {
+      if (Math.abs(x - size / 2) <= half) {
+        const i = (y * size + x) * 4;
+        data.set([r, g, b, 255], i);
+      }
+    }
+  }
+  return { width: size, height: size, data };
+}

@@ -1,0 +1,70 @@
+/**
+ * Drives playback from the store: a requestAnimationFrame loop while playing moves time along the
+ * track; with `prefers-reduced-motion` it cuts from one event to the next instead of animating.
+ * Pausing snaps time to the chapter's resolution so the link stays readable.
+ */
+
+import { TIMELINE_START } from '../time/span';
+import { chapterAt } from '../timeline/chapters';
+import { advance, REDUCED_MOTION_STEP_MS } from '../timeline/playback';
+import { nextEventTime } from '../timeline/scene';
+import { snap } from '../timeline/track';
+import type { AppStore } from './store';
+
+export function prefersReducedMotion(win: Window = window): boolean {
+  return win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+export function startPlayback(store: AppStore, win: Window = window): () => void {
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
+
+  const stop = () => {
+    if (frame) win.cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+    frame = 0;
+    timer = undefined;
+  };
+
+  const tick = (now: number) => {
+    const s = store.getState();
+    if (!s.playing || !s.engine) return stop();
+    const dt = last ? now - last : 0;
+    last = now;
+    const { t, ended } = advance(s.engine.track, s.t, dt, s.speed, s.loop);
+    s.setTime(t);
+    if (ended) s.pause();
+    else frame = win.requestAnimationFrame(tick);
+  };
+
+  const step = () => {
+    const s = store.getState();
+    if (!s.playing || !s.engine) return stop();
+    const next = nextEventTime(s.engine, s.t);
+    if (next === null) {
+      if (s.loop) s.setTime(TIMELINE_START);
+      else return s.pause();
+    } else s.setTime(next);
+    timer = setTimeout(step, REDUCED_MOTION_STEP_MS / s.speed);
+  };
+
+  const start = () => {
+    stop();
+    last = 0;
+    if (prefersReducedMotion(win)) timer = setTimeout(step, 0);
+    else frame = win.requestAnimationFrame(tick);
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.playing && (!prev.playing || (s.engine && !prev.engine))) start();
+    if (!s.playing && prev.playing) {
+      stop();
+      if (s.engine) s.setTime(snap(s.t, chapterAt(s.engine.chapters, s.t).resolution));
+    }
+  });
+  return () => {
+    unsubscribe();
+    stop();
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The current event: title, date at its precision, summary, and its claims with who made them.
+ * A polite live region announces each new event to screen readers as the slider moves.
+ */
+import { useScene } from '../state/scene-cache';
+import { formatReadable } from '../time/iso';
+import type { TimelineEvent } from '../timeline/dataset';
+import { CitationList } from './Citations';
+
+export function eventDate(e: TimelineEvent): string {
+  const fine = e.precision === 'minute' || e.precision === 'hour';
+  const start = formatReadable(e.start, fine ? 'minute' : 'day');
+  const when =
+    e.precision === 'month'
+      ? start.replace(/^\d+ /, '')
+      : e.precision === 'window'
+        ? `between ${start} and ${formatReadable(e.end ?? e.start)}`
+        : start;
+  return e.precision === 'hour' ? when.replace(', ', ', about ') : when;
+}
+
+export function EventCard({ large = false }: { large?: boolean }) {
+  const scene = useScene();
+  const e = scene?.current;
+  return (
+    <>
+      <p className="visually-hidden" aria-live="polite" data-testid="event-announcer">
+        {e ? `${eventDate(e)}: ${e.title}` : ''}
+      </p>
+      {e && (
+        <article className={large ? 'event-card large' : 'event-card'} data-testid="event-card" data-event={e.id}>
+          <p className="event-meta">
+            <span className={`category cat-${e.category}`}>{e.category}</span> {eventDate(e)}
+          </p>
+          <h2>{e.title}</h2>
+          <p className="event-summary">{e.summary}</p>
+          {!large && e.claims.length > 0 && (
+            <ul className="claims">
+              {e.claims.map((c) => (
+                <li key={c.statement} className={`claim status-${c.status}`}>
+                  <span className="claim-status">{c.status}</span> {c.statement}{' '}
+                  <span className="claimant">— {c.claimant}</span>
+                  {c.response && (
+                    <span className="response">
+                      {' '}
+                      Response: {c.response.statement} <span className="claimant">— {c.response.claimant}</span>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {!large && (
+            <details className="event-sources">
+              <summary>Sources ({e.citations.length})</summary>
+              <CitationList citations={e.citations} />
+            </details>
+          )}
+        </article>
+      )}
+    </>
+  );
+}
