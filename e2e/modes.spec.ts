@@ -1,5 +1,6 @@
 /** Each mode, opened from a full link: the map settles, nothing leaves the origin, the URL holds. */
 import { expect, test } from '@playwright/test';
+import { DEFAULT_LAYERS } from '../src/state/layers';
 import { expectClean, readMap, shoot, waitForIdle, watch } from './harness';
 
 const MODES = ['explore', 'present', 'embed'] as const;
@@ -15,7 +16,7 @@ for (const mode of MODES) {
 
     // The URL is the state, exactly: nothing added, nothing lost.
     expect(new URL(page.url()).search).toBe(query);
-    await expect(page.getByTestId('time-readout')).toContainText('19 September 2023');
+    await expect(page.getByTestId('time-readout')).toContainText('19 September 2023, 13:45');
     await expect(page.locator('.app')).toHaveAttribute('data-mode', mode);
 
     const before = await readMap(page, 'hy');
@@ -48,7 +49,7 @@ test('explore is the default mode, with layers, naming and legend beside the map
   await page.goto('/');
   await waitForIdle(page);
   expect(new URL(page.url()).search).toBe(
-    '?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=places,region,rivers,borders&names=en',
+    `?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=${DEFAULT_LAYERS.join(',')}&names=en`,
   );
   await expect(page.getByRole('group', { name: 'Layers' })).toBeVisible();
   await expect(page.getByLabel('Place names')).toHaveValue('en');
@@ -60,16 +61,18 @@ test('explore is the default mode, with layers, naming and legend beside the map
   expectClean(w);
 });
 
-test('present mode is driven from the keyboard', async ({ page, baseURL }) => {
+test('present mode steps from event to event with the keyboard', async ({ page, baseURL }) => {
   const w = await watch(page, baseURL ?? '');
   await page.goto('/?mode=present&t=2023-09-19');
   await waitForIdle(page);
-  await expect(page.getByTestId('time-readout')).toHaveText('19 September 2023');
+  await expect(page.getByTestId('event-card')).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('time-readout')).toHaveText('20 September 2023');
-  await page.keyboard.press('Shift+ArrowLeft');
-  await expect(page.getByTestId('time-readout')).toHaveText('13 September 2023');
-  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-13');
+  // The next event is the mine blasts at about 04:00, an hour-precision time.
+  await expect(page.getByTestId('time-readout')).toHaveText('19 September 2023, about 04:00 (UTC+4)');
+  await expect(page.getByTestId('event-card')).toHaveAttribute('data-event', 'mine-blasts');
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-19T04:00');
+  await page.keyboard.press('PageUp');
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-19');
   await page.keyboard.press('Escape');
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'explore');
   expectClean(w);

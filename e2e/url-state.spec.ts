@@ -1,5 +1,6 @@
 /** The URL as a public interface: malformed links fall back with a notice; changes are mirrored both ways. */
 import { expect, test } from '@playwright/test';
+import { DEFAULT_LAYERS } from '../src/state/layers';
 import { expectClean, readMap, settleAfter, shoot, waitForIdle, watch } from './harness';
 
 test('a malformed link shows the default state with specific notices, never a crash', async ({ page, baseURL }) => {
@@ -45,7 +46,9 @@ test('layers, naming and the map view are written to the URL as they change', as
   await waitForIdle(page);
 
   await settleAfter(page, () => page.getByRole('checkbox', { name: /Rivers and lakes/ }).uncheck());
-  await expect.poll(() => new URL(page.url()).searchParams.get('layers')).toBe('places,region,borders');
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('layers'))
+    .toBe(DEFAULT_LAYERS.filter((l) => l !== 'rivers').join(','));
   expect((await readMap(page)).visibility).toMatchObject({ river: 'none', lake: 'none', 'place-label': 'visible' });
 
   await settleAfter(page, () => page.getByLabel('Place names').selectOption('az'));

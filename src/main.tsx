@@ -18,6 +18,7 @@ import { appStore } from './state/store';
 import { startUrlSync } from './state/url-sync';
 
 startUrlSync(appStore);
+window.__appStore = appStore;
 startPlayback(appStore);
 void loadEngine(appStore, new URL(import.meta.env.BASE_URL, document.baseURI).href);
 

@@ -11,13 +11,16 @@ import { sceneOf } from '../state/scene-cache';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
 import { ARROW_HEAD_IMAGE, arrowHeadImage } from './dataset-style';
-import { buildStyle, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
+import { ExodusDots } from './exodus-dots';
+import { buildStyle, DOTS_BEFORE, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
 import './worker-url';
 
 declare global {
   interface Window {
     /** The map instance, for end-to-end tests and the benchmark. */
     __map?: MapLibreMap;
+    /** The app's store, for end-to-end tests and the benchmark. */
+    __appStore?: AppStore;
   }
 }
 
@@ -74,11 +77,14 @@ function jumpToStoreView(map: MapLibreMap, s: Store): void {
 
 function follow(map: MapLibreMap, store: AppStore): () => void {
   let renderer: SceneRenderer | null = null;
+  let dots: ExodusDots | null = null;
   const renderScene = (s: Store) => {
     if (!s.engine) return;
     renderer ??= new SceneRenderer(map, s.engine);
+    dots ??= new ExodusDots(map, s.engine, DOTS_BEFORE);
     const scene = sceneOf(s);
     if (scene) renderer.render(scene);
+    dots.update(s.dotScale, s.t, s.layers.includes('exodus'));
   };
   renderScene(store.getState());
   return store.subscribe((s, prev) => {
@@ -86,8 +92,12 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
     if (s.names !== prev.names) applyNames(map, s);
     if (s.mode !== prev.mode) applyInteractivity(map, s);
     if (s.view !== prev.view) jumpToStoreView(map, s);
-    if (s.engine !== prev.engine) renderer = null;
-    if (s.t !== prev.t || s.engine !== prev.engine) renderScene(s);
+    if (s.engine !== prev.engine) {
+      renderer = null;
+      dots = null;
+    }
+    if (s.t !== prev.t || s.engine !== prev.engine || s.dotScale !== prev.dotScale || s.layers !== prev.layers)
+      renderScene(s);
   });
 }
 

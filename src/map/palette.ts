@@ -18,7 +18,7 @@ export const PALETTE = {
   open: '#4f7f5f',
   restricted: '#c2872e',
   blocked: '#a8322a',
-  oneWay: '#2f6690',
+  oneWay: '#7ea7cc',
   /** Events at places. */
   fire: '#b3372b',
   explosion: '#e07b24',
@@ -27,5 +27,5 @@ export const PALETTE = {
   mover: '#1f1f1f',
   held: '#6f6757',
   heldFill: 'rgba(111, 103, 87, 0.09)',
-  dots: '#2f6690',
+  dots: '#142a44',
 } as const;

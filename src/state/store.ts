@@ -18,6 +18,8 @@ export interface AppState extends UrlState {
   playing: boolean;
   speed: number;
   loop: boolean;
+  /** People per exodus dot: 1 draws every person; 10 and 100 are lighter. */
+  dotScale: number;
 }
 
 export interface AppActions {
@@ -38,9 +40,12 @@ export interface AppActions {
   togglePlay(): void;
   setSpeed(speed: number): void;
   setLoop(loop: boolean): void;
+  setDotScale(scale: number): void;
 }
 
 export type Store = AppState & AppActions;
+
+export const DOT_SCALES = [1, 10, 100];
 
 const clampTime = (t: number) => Math.min(TIMELINE_END, Math.max(TIMELINE_START, t));
 
@@ -52,6 +57,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     playing: false,
     speed: 1,
     loop: false,
+    dotScale: 1,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -83,6 +89,9 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
       if (Number.isFinite(speed) && speed > 0 && speed <= 16) set({ speed });
     },
     setLoop: (loop) => set({ loop }),
+    setDotScale: (dotScale) => {
+      if (DOT_SCALES.includes(dotScale)) set({ dotScale });
+    },
     addNotice: (notice) =>
       set((s) => (s.notices.some((n) => n.message === notice.message) ? s : { notices: [...s.notices, notice] })),
   }));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
-import { LAYERS } from './layers';
+import { DEFAULT_LAYERS, LAYERS } from './layers';
 import {
   DEFAULT_STATE,
   MAX_QUERY_LENGTH,
@@ -132,7 +132,7 @@ describe('serializeUrlState', () => {
 
   it('writes a readable query', () => {
     expect(serializeUrlState(DEFAULT_STATE)).toBe(
-      '?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=places,region,rivers,borders&names=en',
+      `?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=${DEFAULT_LAYERS.join(',')}&names=en`,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LAYERS } from './layers';
 import { createAppStore } from './store';
 import { startUrlSync } from './url-sync';
 
@@ -52,7 +53,7 @@ describe('startUrlSync', () => {
     expect(store.getState().names).toBe('hy');
     expect(store.getState().notices.map((n) => n.code)).toEqual(['unknown-param']);
     expect(location.search).toBe(
-      '?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=places,region,rivers,borders&names=hy',
+      `?mode=explore&t=2022-12-12&view=46.5,40.05,7&layers=${DEFAULT_LAYERS.join(',')}&names=hy`,
     );
   });
 
@@ -68,7 +69,7 @@ describe('startUrlSync', () => {
     expect(history.replaceState).toHaveBeenCalledTimes(1);
     expect(history.pushState).not.toHaveBeenCalled();
     expect(location.search).toContain('names=ru');
-    expect(location.search).toContain('layers=region,rivers,borders');
+    expect(location.search).toContain(`layers=${DEFAULT_LAYERS.filter((l) => l !== 'places').join(',')}`);
   });
 
   it('adds a history entry for a mode change, and Back restores the previous state', () => {

@@ -189,6 +189,28 @@ function prepareEvent(e: Record<string, unknown>): TimelineEvent {
   };
 }
 
+// Among events starting at the same moment, the one shown as "current" is the last: the most precise,
+// and of those the one the map is most about.
+const PRECISION_RANK: Record<string, number> = { window: 0, month: 1, day: 2, hour: 3, minute: 4 };
+const CATEGORY_RANK: Record<Category, number> = {
+  diplomacy: 0,
+  humanitarian: 1,
+  aftermath: 2,
+  talks: 3,
+  blockade: 4,
+  exodus: 5,
+  offensive: 6,
+};
+
+function byStartThenWeight(a: TimelineEvent, b: TimelineEvent): number {
+  return (
+    a.start - b.start ||
+    (PRECISION_RANK[a.precision] ?? 0) - (PRECISION_RANK[b.precision] ?? 0) ||
+    CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 export function prepareDataset(raw: RawDataset): Dataset {
   const places = new Map<string, Place>();
   for (const f of raw.places.features) {
@@ -226,6 +248,6 @@ export function prepareDataset(raw: RawDataset): Dataset {
   }
   const articles = new Map<string, Article>();
   for (const d of raw.catalogue.documents) for (const a of d.articles) articles.set(a.id, a);
-  const events = raw.events.events.map(prepareEvent).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const events = raw.events.events.map(prepareEvent).sort(byStartThenWeight);
   return { places, routes, areas: intervals(raw.areas), arrows: intervals(raw.arrows), events, series, articles };
 }

@@ -16,11 +16,10 @@ import type {
   StatusInterval,
   TimelineEvent,
 } from './dataset';
+import { SERIES_LEAD_IN_MS } from './dots';
 import { fractionAtVertex, type MeasuredLine, measure, pointAlong } from './route-geometry';
 import { buildTrack, type Segment } from './track';
 
-/** Before its first figure the exodus series rises from zero over this long (the first group reached Goris in the afternoon). */
-export const SERIES_RAMP_MS = 12 * 3_600_000;
 /** A point event marks its places for this long. */
 const POINT_EFFECT_MS = DAY_MS;
 /** Population before the exodus, the figure every cited outlet uses (ABC News, DW via the Armenian government, AFP). */
@@ -90,8 +89,8 @@ export function seriesValueAt(series: Series | undefined, t: number): number {
   const points = series?.points ?? [];
   const first = points[0];
   if (!first || !Number.isFinite(t)) return 0;
-  if (t <= first.t - SERIES_RAMP_MS) return 0;
-  if (t < first.t) return (first.value * (t - (first.t - SERIES_RAMP_MS))) / SERIES_RAMP_MS;
+  if (t <= first.t - SERIES_LEAD_IN_MS) return 0;
+  if (t < first.t) return (first.value * (t - (first.t - SERIES_LEAD_IN_MS))) / SERIES_LEAD_IN_MS;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
@@ -201,7 +200,7 @@ function counters(engine: Engine, t: number): Counter[] {
   }
   const crossedSeries = series.get('crossed-into-armenia');
   const firstPoint = crossedSeries?.points[0];
-  if (crossedSeries && firstPoint && t >= firstPoint.t - SERIES_RAMP_MS) {
+  if (crossedSeries && firstPoint && t >= firstPoint.t - SERIES_LEAD_IN_MS) {
     const crossed = seriesValueAt(crossedSeries, t);
     const last = lastPointAt(crossedSeries, t);
     out.push({

@@ -16,6 +16,8 @@ export function readableAt(engine: Engine, t: number): { text: string; iso: stri
   if (atEvent) resolution = atEvent.precision === 'minute' ? 'minute' : atEvent.precision === 'hour' ? 'hour' : 'day';
   const step = STEP[resolution];
   const shown = Math.floor((t + OFFSET) / step) * step - OFFSET;
-  const text = formatReadable(shown, resolution === 'day' ? 'day' : 'minute');
+  // Local midnight reads as a day: day-precision events start there, and "00:00" would be a fake time.
+  const midnight = (shown + OFFSET) % DAY_MS === 0;
+  const text = formatReadable(shown, resolution === 'day' || midnight ? 'day' : 'minute');
   return { text: atEvent?.precision === 'hour' ? text.replace(', ', ', about ') : text, iso: formatIsoLocal(shown) };
 }
