@@ -48,7 +48,7 @@ function arrowHeads(fc: FeatureCollection): FeatureCollection {
         {
           type: 'Feature',
           id: `${String(f.properties?.id)}-head`,
-          properties: { id: f.properties?.id, head: true, bearing: bearing(a, b) },
+          properties: { id: f.properties?.id, head: true, icon: 'arrow-head', bearing: bearing(a, b) },
           geometry: { type: 'Point', coordinates: b },
         },
       ];

@@ -6,8 +6,8 @@
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Engine, Scene } from '../timeline/scene';
-import { AREA_LAYER_IDS, MOVERS_SOURCE, ROUTES_SOURCE } from './dataset-style';
+import { type Engine, POPULATION_BEFORE, type Scene } from '../timeline/scene';
+import { AREA_LAYER_IDS, MOVERS_SOURCE, POPULATION_SOURCE, ROUTES_SOURCE } from './dataset-style';
 import { BY_RANK_AND_ZOOM, PLACES_SOURCE } from './style';
 
 const PLACE_LAYERS = ['place-dot', 'place-label', 'place-state'];
@@ -68,7 +68,9 @@ export class SceneRenderer {
     if (this.changed('arrows', scene.arrows.join(','))) {
       // The arrows source holds the lines and, as points marked `head`, their arrowheads.
       const heads: ExpressionSpecification = ['==', ['get', 'head'], true];
-      if (map.getLayer('attack-line')) map.setFilter('attack-line', ['all', ['!', heads], inIds(scene.arrows)]);
+      for (const layer of ['attack-line', 'attack-label']) {
+        if (map.getLayer(layer)) map.setFilter(layer, ['all', ['!', heads], inIds(scene.arrows)]);
+      }
       if (map.getLayer('attack-head')) map.setFilter('attack-head', ['all', heads, inIds(scene.arrows)]);
     }
 
@@ -85,6 +87,29 @@ export class SceneRenderer {
 
     this.applyStates(scene.placeStates);
     this.applyMovers(scene);
+    this.applyPopulation(scene);
+  }
+
+  /** Stepanakert's bubble during the exodus, redrawn when the count changes by a hundred people. */
+  private applyPopulation(scene: Scene): void {
+    const remaining = scene.counters.find((c) => c.id === 'remaining-in-karabakh')?.value;
+    const key = remaining === undefined ? 'none' : String(Math.round(remaining / 100));
+    if (!this.changed('population', key)) return;
+    const at = this.engine.data.places.get('stepanakert')?.coordinates;
+    const features: Feature[] =
+      remaining === undefined || !at
+        ? []
+        : [
+            {
+              type: 'Feature',
+              properties: {
+                share: remaining / POPULATION_BEFORE,
+                label: `${Math.round(remaining).toLocaleString('en')} still in Nagorno-Karabakh`,
+              },
+              geometry: { type: 'Point', coordinates: at },
+            },
+          ];
+    this.map.getSource<GeoJSONSource>(POPULATION_SOURCE)?.setData({ type: 'FeatureCollection', features });
   }
 
   private applyStates(next: Record<string, string>): void {

@@ -15,6 +15,7 @@ export const ROUTES_SOURCE = 'routes';
 export const AREAS_SOURCE = 'areas';
 export const ARROWS_SOURCE = 'arrows';
 export const MOVERS_SOURCE = 'movers';
+export const POPULATION_SOURCE = 'population';
 export const ARROW_HEAD_IMAGE = 'arrow-head';
 
 export function datasetSources(baseUrl: string): Record<string, SourceSpecification> {
@@ -24,6 +25,7 @@ export function datasetSources(baseUrl: string): Record<string, SourceSpecificat
     [AREAS_SOURCE]: { type: 'geojson', data: url('areas.geojson') },
     [ARROWS_SOURCE]: { type: 'geojson', data: url('arrows.geojson') },
     [MOVERS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    [POPULATION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -133,12 +135,27 @@ export function datasetLayers(): LayerSpecification[] {
       },
     },
     {
+      id: 'attack-label',
+      type: 'symbol',
+      source: ARROWS_SOURCE,
+      filter: NONE,
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': 'schematic',
+        'text-font': [FONT.italic],
+        'text-size': 11,
+        'text-offset': [0, -0.9],
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': PALETTE.fire, 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+    },
+    {
       id: 'attack-head',
       type: 'symbol',
       source: ARROWS_SOURCE,
       filter: NONE,
       layout: {
-        'icon-image': ARROW_HEAD_IMAGE,
+        'icon-image': ['get', 'icon'],
         'icon-rotate': ['get', 'bearing'],
         'icon-rotation-alignment': 'map',
         'icon-allow-overlap': true,
@@ -153,6 +170,40 @@ export function datasetLayers(): LayerSpecification[] {
 /** Above the dots: journeys and the state of places, under the place dots and labels. */
 export function overlayLayers(): LayerSpecification[] {
   return [
+    {
+      // Stepanakert's bubble: its area is the share of the 120,000 people still in Nagorno-Karabakh.
+      id: 'population',
+      type: 'circle',
+      source: POPULATION_SOURCE,
+      paint: {
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['*', 22, ['sqrt', ['get', 'share']]],
+          10,
+          ['*', 60, ['sqrt', ['get', 'share']]],
+        ],
+        'circle-color': 'rgba(20, 42, 68, 0.10)',
+        'circle-stroke-color': 'rgba(20, 42, 68, 0.55)',
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: 'population-label',
+      type: 'symbol',
+      source: POPULATION_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT.regular],
+        'text-size': 11,
+        'text-anchor': 'right',
+        'text-offset': [-1.2, 0.6],
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': '#142a44', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+    },
     {
       id: 'movers',
       type: 'circle',

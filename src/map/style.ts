@@ -33,10 +33,10 @@ export const NAMED_LAYERS = [
 export const LAYER_GROUPS: Record<string, string[]> = {
   places: ['place-dot', 'place-label'],
   events: ['place-state'],
-  exodus: ['exodus-dots'],
+  exodus: ['exodus-dots', 'population', 'population-label'],
   movements: ['movers'],
   routes: ['route-casing', 'route-open', 'route-restricted', 'route-blocked', 'route-oneway', 'route-oneway-arrows'],
-  attacks: ['attack-line', 'attack-head'],
+  attacks: ['attack-line', 'attack-label', 'attack-head'],
   areas: ['area-held-fill', 'area-held-line', 'area-zone-line', 'area-encirclement-fill', 'area-encirclement-line'],
   context: ['area-context-fill', 'area-context-line'],
   region: ['region-fill', 'region-outline', 'label-region'],

@@ -61,6 +61,11 @@ const ENTRIES: Entry[] = [
   { layer: 'events', swatch: ring(PALETTE.explosion, 'rgba(224,123,36,0.35)'), text: 'Explosion' },
   { layer: 'events', swatch: ring(PALETTE.emptied, 'rgba(140,140,140,0.3)'), text: 'Emptied' },
   { layer: 'exodus', swatch: dots, text: 'People leaving: one dot per person, placed by the arrival figures' },
+  {
+    layer: 'exodus',
+    swatch: ring('rgba(20, 42, 68, 0.55)', 'rgba(20, 42, 68, 0.10)'),
+    text: 'Circle at Stepanakert: people still in Nagorno-Karabakh (its area in proportion)',
+  },
   { layer: 'movements', swatch: dot(1.5, 4), text: 'Journey (hours schematic where not reported)' },
   { layer: 'routes', swatch: line(PALETTE.open, undefined, 3), text: 'Road open' },
   {
