@@ -1,17 +1,20 @@
 /** Embed: a fixed view for an iframe. The URL sets time, view, layers and names; the reader can open the full map. */
+import { useDisplayTime } from '../state/display-time';
 import { useApp } from '../state/store';
 import { serializeUrlState } from '../state/url-state';
 import { formatReadable } from '../time/iso';
 import { readableAt } from '../ui/readable-time';
 
 export function EmbedCaption() {
-  const state = useApp((s) => s);
-  const full = `${window.location.pathname}${serializeUrlState({ ...state, mode: 'explore' })}`;
+  const t = useDisplayTime();
+  const engine = useApp((s) => s.engine);
+  const view = useApp((s) => s.view);
+  const layers = useApp((s) => s.layers);
+  const names = useApp((s) => s.names);
+  const full = `${window.location.pathname}${serializeUrlState({ mode: 'explore', t, view, layers, names })}`;
   return (
     <div className="embed-caption">
-      <time data-testid="time-readout">
-        {state.engine ? readableAt(state.engine, state.t).text : formatReadable(state.t)}
-      </time>
+      <time data-testid="time-readout">{engine ? readableAt(engine, t).text : formatReadable(t)}</time>
       <a href={full} target="_blank" rel="noopener noreferrer">
         Open the full map
       </a>

@@ -1,5 +1,6 @@
 /** The scene for the store's current time, computed once per (engine, t) and shared by the map and the panels. */
 import { type Scene, sceneAt } from '../timeline/scene';
+import { useDisplayTime } from './display-time';
 import { type Store, useApp } from './store';
 
 let last: { engine: Store['engine']; t: number; scene: Scene } | null = null;
@@ -15,6 +16,6 @@ export function sceneOf(s: Pick<Store, 'engine' | 't'>): Scene | null {
 /** React: the current scene, or null while the dataset loads. */
 export function useScene(): Scene | null {
   const engine = useApp((s) => s.engine);
-  const t = useApp((s) => s.t);
+  const t = useDisplayTime();
   return sceneOf({ engine, t });
 }

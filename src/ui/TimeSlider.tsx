@@ -5,6 +5,7 @@
  * Home/End go to the ends; Space plays and pauses anywhere outside a form field.
  */
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef } from 'react';
+import { useDisplayTime } from '../state/display-time';
 import { appStore, useApp } from '../state/store';
 import { formatIsoLocal } from '../time/iso';
 import { chapterAt } from '../timeline/chapters';
@@ -61,7 +62,7 @@ function keyAction(key: string, shift: boolean, here: number): (() => void) | nu
 
 export function TimeSlider({ large = false }: { large?: boolean }) {
   const engine = useApp((s) => s.engine);
-  const t = useApp((s) => s.t);
+  const t = useDisplayTime();
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const loop = useApp((s) => s.loop);
@@ -88,7 +89,7 @@ export function TimeSlider({ large = false }: { large?: boolean }) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!engine) return;
-    const here = positionOf(engine.track, t);
+    const here = positionOf(engine.track, appStore.getState().t);
     const action = keyAction(e.key, e.shiftKey, here);
     if (action) {
       e.preventDefault();
