@@ -9,7 +9,16 @@ import { createStore } from 'zustand/vanilla';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import type { Engine } from '../timeline/scene';
 import { LAYER_IDS } from './layers';
-import { DEFAULT_STATE, type Mode, type Naming, type Notice, roundView, type UrlState, type View } from './url-state';
+import {
+  DEFAULT_STATE,
+  type Mode,
+  type Naming,
+  type Notice,
+  type Range,
+  roundView,
+  type UrlState,
+  type View,
+} from './url-state';
 
 export interface AppState extends UrlState {
   notices: Notice[];
@@ -41,6 +50,12 @@ export interface AppActions {
   setSpeed(speed: number): void;
   setLoop(loop: boolean): void;
   setDotScale(scale: number): void;
+  /** Instant, cumulative (everything up to t) or a window from `from` to t. */
+  setRange(range: Range, from?: number | null): void;
+  setFilters(filters: Partial<Pick<UrlState, 'categories' | 'sides' | 'outlets'>>): void;
+  select(selection: string | null): void;
+  /** Moves a layer one step up (towards the top of the drawing) or down. */
+  moveLayer(id: string, direction: 1 | -1): void;
 }
 
 export type Store = AppState & AppActions;
@@ -89,6 +104,23 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
       if (Number.isFinite(speed) && speed > 0 && speed <= 16) set({ speed });
     },
     setLoop: (loop) => set({ loop }),
+    setRange: (range, from) =>
+      set((s) => {
+        if (range !== 'window') return { range, from: null };
+        const start = clampTime(from ?? s.from ?? TIMELINE_START);
+        return start <= s.t ? { range, from: start } : { range, from: s.t, t: start };
+      }),
+    setFilters: (filters) => set(filters),
+    select: (selection) => set({ selection }),
+    moveLayer: (id, direction) =>
+      set((s) => {
+        const i = s.layers.indexOf(id);
+        const j = i - direction;
+        if (i < 0 || j < 0 || j >= s.layers.length) return s;
+        const layers = [...s.layers];
+        [layers[i], layers[j]] = [layers[j] as string, id];
+        return { layers };
+      }),
     setDotScale: (dotScale) => {
       if (DOT_SCALES.includes(dotScale)) set({ dotScale });
     },

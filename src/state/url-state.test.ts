@@ -4,12 +4,15 @@ import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { DEFAULT_LAYERS, LAYERS } from './layers';
 import {
+  CATEGORIES,
   DEFAULT_STATE,
   MAX_QUERY_LENGTH,
   MODES,
   NAMINGS,
   parseUrlState,
+  RANGES,
   roundView,
+  SIDES,
   serializeUrlState,
   type UrlState,
 } from './url-state';
@@ -28,6 +31,7 @@ describe('parseUrlState', () => {
     );
     expect(notices).toEqual([]);
     expect(state).toEqual({
+      ...DEFAULT_STATE,
       mode: 'present',
       t: Date.parse('2023-09-19T09:45:00Z'),
       view: { lon: 46.75, lat: 39.82, zoom: 9.5 },
@@ -75,6 +79,39 @@ describe('parseUrlState', () => {
     if (code !== 'repeated-param') expect(state).toEqual(DEFAULT_STATE);
   });
 
+  it('reads the analyst parameters: range, window start, filters and selection', () => {
+    const { state, notices } = parseUrlState(
+      '?t=2023-09-30&range=window&from=2023-09-24&cat=exodus,talks&side=azerbaijani&outlet=dw&sel=event:kut-shooting',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      range: 'window',
+      from: Date.parse('2023-09-23T20:00:00Z'),
+      categories: ['exodus', 'talks'],
+      sides: ['azerbaijani'],
+      outlets: ['dw'],
+      selection: 'event:kut-shooting',
+    });
+  });
+
+  it('starts a window without a start at the beginning, and swaps a start after the end', () => {
+    expect(parseUrlState('?range=window&t=2023-01-01').state.from).toBe(TIMELINE_START);
+    const swapped = parseUrlState('?range=window&t=2023-01-01&from=2023-02-01').state;
+    expect(swapped.from).toBeLessThan(swapped.t);
+  });
+
+  it.each([
+    ['?range=forever', 'bad-range'],
+    ['?from=2031-01-01', 'bad-range'],
+    ['?cat=gossip', 'bad-filter'],
+    ['?side=martians', 'bad-filter'],
+    ['?outlet=%3Cscript%3E', 'bad-filter'],
+    ['?sel=javascript:alert(1)', 'bad-selection'],
+    ['?sel=place:', 'bad-selection'],
+  ])('falls back with a notice for the analyst parameter %s', (search, code) => {
+    expect(codes(search)).toContain(code);
+  });
+
   it('uses the first of repeated parameters', () => {
     expect(parseUrlState('?mode=present&mode=embed').state.mode).toBe('present');
   });
@@ -104,7 +141,7 @@ describe('parseUrlState', () => {
   });
 });
 
-const stateArb: fc.Arbitrary<UrlState> = fc.record({
+const baseArb = fc.record({
   mode: fc.constantFrom(...MODES),
   t: fc.integer({ min: TIMELINE_START, max: TIMELINE_END }),
   view: fc
@@ -116,6 +153,23 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
     .map(roundView),
   layers: fc.uniqueArray(fc.constantFrom(...LAYERS.map((l) => l.id))),
   names: fc.constantFrom(...NAMINGS),
+  range: fc.constantFrom(...RANGES),
+  from: fc.integer({ min: TIMELINE_START, max: TIMELINE_END }),
+  categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES)),
+  sides: fc.uniqueArray(fc.constantFrom(...SIDES)),
+  outlets: fc.uniqueArray(fc.constantFrom('dw', 'abc-news', 'un-news', 'jamnews', 'unnamed')),
+  selection: fc.option(
+    fc.constantFrom('place:stepanakert', 'event:kut-shooting', 'route:lachin-corridor', 'area:peacekeeping-zone'),
+    {
+      nil: null,
+    },
+  ),
+});
+
+/** States as the app can hold them: a window's start is set only for a window, and never after t. */
+const stateArb: fc.Arbitrary<UrlState> = baseArb.map((s) => {
+  if (s.range !== 'window') return { ...s, from: null };
+  return s.from <= s.t ? s : { ...s, from: s.t, t: s.from };
 });
 
 describe('serializeUrlState', () => {

@@ -7,6 +7,13 @@
  *   view   lon,lat,zoom
  *   layers comma-separated layer ids; empty for none
  *   names  en | hy | az | ru
+ * and, written only when not at their default:
+ *   range  instant (default) | cumulative (everything up to t) | window (from `from` to t)
+ *   from   ISO 8601 start of the window
+ *   cat    event categories to show (comma-separated); all when absent
+ *   side   who made the claims to show: armenian, karabakh-armenian, azerbaijani, russian, international, media, other
+ *   outlet source outlets to show, as slugs of their names (dw, abc-news…)
+ *   sel    the selected feature or event: place:<id>, event:<id>, route:<id>, area:<id>
  */
 import { inBBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { formatIsoLocal, parseIsoTime } from '../time/iso';
@@ -25,12 +32,43 @@ export interface View {
   zoom: number;
 }
 
+export const RANGES = ['instant', 'cumulative', 'window'] as const;
+export type Range = (typeof RANGES)[number];
+export const CATEGORIES = [
+  'blockade',
+  'offensive',
+  'talks',
+  'humanitarian',
+  'exodus',
+  'diplomacy',
+  'aftermath',
+] as const;
+export const SIDES = [
+  'armenian',
+  'karabakh-armenian',
+  'azerbaijani',
+  'russian',
+  'international',
+  'media',
+  'other',
+] as const;
+const SELECTION_RE = /^(place|event|route|area):[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export interface UrlState {
   mode: Mode;
   t: number;
   view: View;
   layers: string[];
   names: Naming;
+  range: Range;
+  /** Start of the window when range is `window`. */
+  from: number | null;
+  /** Empty means no filter. */
+  categories: string[];
+  sides: string[];
+  outlets: string[];
+  selection: string | null;
 }
 
 export interface Notice {
@@ -45,7 +83,11 @@ export interface Notice {
     | 'bad-layers'
     | 'bad-names'
     | 'too-long'
-    | 'map-error';
+    | 'bad-range'
+    | 'bad-filter'
+    | 'bad-selection'
+    | 'map-error'
+    | 'data-error';
   param: string;
   message: string;
 }
@@ -59,9 +101,15 @@ export const DEFAULT_STATE: UrlState = {
   view: DEFAULT_VIEW,
   layers: [...DEFAULT_LAYERS],
   names: 'en',
+  range: 'instant',
+  from: null,
+  categories: [],
+  sides: [],
+  outlets: [],
+  selection: null,
 };
 
-const PARAMS = ['mode', 't', 'view', 'layers', 'names'] as const;
+const PARAMS = ['mode', 't', 'view', 'layers', 'names', 'range', 'from', 'cat', 'side', 'outlet', 'sel'] as const;
 /** Longer queries are not parsed at all: no legitimate state needs more than a few hundred bytes. */
 export const MAX_QUERY_LENGTH = 4096;
 
@@ -94,7 +142,14 @@ function parseView(raw: string): View | null {
 
 /** Reads a query string (with or without the leading `?`). Never throws. */
 export function parseUrlState(search: string): { state: UrlState; notices: Notice[] } {
-  const state: UrlState = { ...DEFAULT_STATE, view: { ...DEFAULT_VIEW }, layers: [...DEFAULT_STATE.layers] };
+  const state: UrlState = {
+    ...DEFAULT_STATE,
+    view: { ...DEFAULT_VIEW },
+    layers: [...DEFAULT_STATE.layers],
+    categories: [],
+    sides: [],
+    outlets: [],
+  };
   const notices: Notice[] = [];
   if (search.length > MAX_QUERY_LENGTH) {
     notices.push({
@@ -191,7 +246,80 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
         message: `Naming ${quote(names)} does not exist (use en, hy, az or ru); showing international English names.`,
       });
   }
+  parseAnalystParams(get, state, notices);
   return { state, notices };
+}
+
+/** A comma list of values from a closed set (or matching a pattern); the rest is reported. */
+function parseList(
+  raw: string,
+  valid: (v: string) => boolean,
+  param: string,
+  what: string,
+  notices: Notice[],
+): string[] {
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const bad = items.filter((v) => !valid(v));
+  if (bad.length > 0) {
+    notices.push({
+      code: 'bad-filter',
+      param,
+      message: `Unknown ${what} ${bad.slice(0, 5).map(quote).join(', ')} ignored.`,
+    });
+  }
+  return [...new Set(items.filter(valid))];
+}
+
+function parseAnalystParams(
+  get: (k: (typeof PARAMS)[number]) => string | null,
+  state: UrlState,
+  notices: Notice[],
+): void {
+  const range = get('range');
+  if (range !== null) {
+    if (isMember(RANGES, range)) state.range = range;
+    else
+      notices.push({
+        code: 'bad-range',
+        param: 'range',
+        message: `Range ${quote(range)} does not exist (use instant, cumulative or window); showing the instant.`,
+      });
+  }
+  const from = get('from');
+  if (from !== null) {
+    const parsed = parseIsoTime(from.replace(/ (\d{2}:?\d{2})$/, '+$1'));
+    if (!parsed || parsed.t < TIMELINE_START || parsed.t > TIMELINE_END) {
+      notices.push({
+        code: 'bad-range',
+        param: 'from',
+        message: `Window start ${quote(from)} is not a date inside the timeline; the window starts with the timeline.`,
+      });
+    } else state.from = parsed.t;
+  }
+  if (state.range === 'window') {
+    state.from ??= TIMELINE_START;
+    if (state.from > state.t) [state.from, state.t] = [state.t, state.from];
+  } else state.from = null;
+  const cat = get('cat');
+  if (cat !== null) state.categories = parseList(cat, (v) => isMember(CATEGORIES, v), 'cat', 'categories', notices);
+  const side = get('side');
+  if (side !== null) state.sides = parseList(side, (v) => isMember(SIDES, v), 'side', 'sides', notices);
+  const outlet = get('outlet');
+  if (outlet !== null)
+    state.outlets = parseList(outlet, (v) => SLUG_RE.test(v) && v.length <= 60, 'outlet', 'outlets', notices);
+  const sel = get('sel');
+  if (sel !== null) {
+    if (SELECTION_RE.test(sel) && sel.length <= 90) state.selection = sel;
+    else
+      notices.push({
+        code: 'bad-selection',
+        param: 'sel',
+        message: `Selection ${quote(sel)} is not place:, event:, route: or area: followed by an id; nothing is selected.`,
+      });
+  }
 }
 
 /**
@@ -207,5 +335,11 @@ export function serializeUrlState(s: UrlState): string {
     `layers=${s.layers.join(',')}`,
     `names=${s.names}`,
   ];
+  if (s.range !== 'instant') parts.push(`range=${s.range}`);
+  if (s.range === 'window' && s.from !== null) parts.push(`from=${formatIsoLocal(s.from)}`);
+  if (s.categories.length > 0) parts.push(`cat=${s.categories.join(',')}`);
+  if (s.sides.length > 0) parts.push(`side=${s.sides.join(',')}`);
+  if (s.outlets.length > 0) parts.push(`outlet=${s.outlets.join(',')}`);
+  if (s.selection) parts.push(`sel=${s.selection}`);
   return `?${parts.join('&')}`;
 }

@@ -8,8 +8,24 @@ import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
 const WRITE_INTERVAL_MS = 250;
 
+const URL_KEYS = [
+  'mode',
+  't',
+  'view',
+  'layers',
+  'names',
+  'range',
+  'from',
+  'categories',
+  'sides',
+  'outlets',
+  'selection',
+] as const;
+
 export function pickUrlState(s: Store): UrlState {
-  return { mode: s.mode, t: s.t, view: s.view, layers: s.layers, names: s.names };
+  const out = {} as Record<(typeof URL_KEYS)[number], unknown>;
+  for (const k of URL_KEYS) out[k] = s[k];
+  return out as unknown as UrlState;
 }
 
 /** Reads the current URL into the store, then keeps the two in step. Returns an unsubscribe. */
@@ -43,12 +59,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     if (next.mode !== prev.mode) {
       if (timer !== undefined) clearTimeout(timer);
       write(true);
-    } else if (
-      next.t !== prev.t ||
-      next.view !== prev.view ||
-      next.layers !== prev.layers ||
-      next.names !== prev.names
-    ) {
+    } else if (URL_KEYS.some((k) => next[k] !== prev[k])) {
       timer ??= setTimeout(() => write(false), WRITE_INTERVAL_MS);
     }
   });
