@@ -17,6 +17,7 @@ import type {
   TimelineEvent,
 } from './dataset';
 import { SERIES_LEAD_IN_MS } from './dots';
+import { type EventFilter, INSTANT, inRange, NO_FILTER, passesFilter, type TimeRange } from './filter';
 import { fractionAtVertex, type MeasuredLine, measure, pointAlong } from './route-geometry';
 import { buildTrack, type Segment } from './track';
 
@@ -108,12 +109,14 @@ export function lastPointAt(series: Series | undefined, t: number) {
 
 const STATE_RANK: Record<PlaceState, number> = { explosion: 5, 'under-fire': 4, encircled: 3, shelter: 2, emptied: 1 };
 
-function placeStates(events: readonly TimelineEvent[], t: number): Record<string, PlaceState> {
+function placeStates(events: readonly TimelineEvent[], t: number, range: TimeRange): Record<string, PlaceState> {
   const states: Record<string, PlaceState> = {};
   for (const e of events) {
     if (e.start > t) break;
+    if (range.range !== 'instant' && !inRange(e, t, range)) continue;
     for (const f of e.effects) {
-      if (t >= (f.until ?? endOf(e))) continue;
+      // At an instant only what is under way shows; over a range, everything that happened in it.
+      if (range.range === 'instant' && t >= (f.until ?? endOf(e))) continue;
       const now = states[f.place];
       if (!now || STATE_RANK[f.state] > STATE_RANK[now]) states[f.place] = f.state;
     }
@@ -121,9 +124,9 @@ function placeStates(events: readonly TimelineEvent[], t: number): Record<string
   return states;
 }
 
-function movers(engine: Engine, t: number): Mover[] {
+function movers(engine: Engine, events: readonly TimelineEvent[], t: number): Mover[] {
   const out: Mover[] = [];
-  for (const e of engine.data.events) {
+  for (const e of events) {
     e.movements.forEach((m, i) => {
       if (t < m.start || t > m.end) return;
       const progress = m.end > m.start ? (t - m.start) / (m.end - m.start) : 1;
@@ -250,14 +253,23 @@ export function statusAt(intervals: readonly StatusInterval[], t: number): Statu
   return intervals.find((s) => t >= s.from && t < s.to) ?? intervals[intervals.length - 1];
 }
 
-export function sceneAt(engine: Engine, t: number): Scene {
+export interface SceneOptions {
+  filter?: EventFilter;
+  range?: TimeRange;
+}
+
+/** The scene at t; the filter and the range choose which events count (all, at the instant, by default). */
+export function sceneAt(engine: Engine, t: number, options: SceneOptions = {}): Scene {
   const { data } = engine;
+  const filter = options.filter ?? NO_FILTER;
+  const range = options.range ?? INSTANT;
+  const events = filter === NO_FILTER ? data.events : data.events.filter((e) => passesFilter(e, filter, data));
   let current: TimelineEvent | null = null;
   const active: TimelineEvent[] = [];
-  for (const e of data.events) {
+  for (const e of events) {
     if (e.start > t) break;
     current = e;
-    if (t <= endOf(e)) active.push(e);
+    if (inRange(e, t, range)) active.push(e);
   }
   const routes = [...data.routes.values()].flatMap((r) => {
     const interval = statusAt(r.status, t);
@@ -272,10 +284,10 @@ export function sceneAt(engine: Engine, t: number): Scene {
     hiddenPlaces: [...data.places.values()]
       .filter((p) => p.visibleFrom !== undefined && t < p.visibleFrom)
       .map((p) => p.id),
-    placeStates: placeStates(data.events, t),
+    placeStates: placeStates(events, t, range),
     areas: [...data.areas].filter(([, i]) => visibleAt(i, t)).map(([id]) => id),
     arrows: [...data.arrows].filter(([, i]) => visibleAt(i, t)).map(([id]) => id),
-    movers: movers(engine, t),
+    movers: movers(engine, events, t),
     counters: counters(engine, t),
   };
 }
