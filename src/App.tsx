@@ -8,6 +8,7 @@ import { appStore, useApp } from './state/store';
 import { Attribution } from './ui/Attribution';
 import { ModeSwitch } from './ui/ModeSwitch';
 import { Notices } from './ui/Notices';
+import { ShareButton } from './ui/ShareButton';
 import { usePlaybackKeys } from './ui/TimeSlider';
 
 export function App() {
@@ -23,7 +24,10 @@ export function App() {
           <h1>
             Nagorno-Karabakh 2022–2023 <span className="subtitle">blockade, offensive, exodus</span>
           </h1>
-          <ModeSwitch />
+          <div className="header-actions">
+            <ShareButton />
+            <ModeSwitch />
+          </div>
         </header>
       )}
       <main className="map-area">

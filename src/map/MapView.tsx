@@ -3,16 +3,17 @@
  * there is only ever one WebGL context). It follows the store through `subscribe`, outside React
  * renders, and reports the camera back to the store when the user moves it.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { prefersReducedMotion } from '../state/playback-driver';
 import { sceneOf } from '../state/scene-cache';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
 import { ARROW_HEAD_IMAGE, arrowHeadImage } from './dataset-style';
 import { ExodusDots } from './exodus-dots';
-import { buildStyle, DOTS_BEFORE, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
+import { buildStyle, DOTS_BEFORE, LABEL_ANCHOR, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
 import './worker-url';
 
 declare global {
@@ -32,6 +33,18 @@ function applyLayers(map: MapLibreMap, layers: readonly string[]): void {
         map.setLayoutProperty(id, 'visibility', visibility);
       }
     }
+  }
+}
+
+/**
+ * Draws the layers in the order the reader chose (first in the list on top), under the basemap's
+ * labels. Places stay on top of everything: a name must never be hidden.
+ */
+function applyOrder(map: MapLibreMap, layers: readonly string[]): void {
+  const anchor = map.getLayer(LABEL_ANCHOR) ? LABEL_ANCHOR : undefined;
+  for (const group of [...layers].reverse()) {
+    if (group === 'places') continue;
+    for (const id of LAYER_GROUPS[group] ?? []) if (map.getLayer(id)) map.moveLayer(id, anchor);
   }
 }
 
@@ -68,7 +81,9 @@ function jumpToStoreView(map: MapLibreMap, s: Store): void {
   if (Math.abs(c.lng - lon) > 1e-4 || Math.abs(c.lat - lat) > 1e-4 || Math.abs(map.getZoom() - zoom) > 1e-2) {
     followingStore = true;
     try {
-      map.jumpTo({ center: [lon, lat], zoom });
+      // A reader asked to go there (an event, a link): glide, unless they prefer reduced motion.
+      if (s.engine && !prefersReducedMotion()) map.easeTo({ center: [lon, lat], zoom, duration: 700 });
+      else map.jumpTo({ center: [lon, lat], zoom });
     } finally {
       followingStore = false;
     }
@@ -88,7 +103,10 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
   };
   renderScene(store.getState());
   return store.subscribe((s, prev) => {
-    if (s.layers !== prev.layers) applyLayers(map, s.layers);
+    if (s.layers !== prev.layers) {
+      applyLayers(map, s.layers);
+      if (s.layers.join() !== prev.layers.filter((l) => s.layers.includes(l)).join()) applyOrder(map, s.layers);
+    }
     if (s.names !== prev.names) applyNames(map, s);
     if (s.mode !== prev.mode) applyInteractivity(map, s);
     if (s.view !== prev.view) jumpToStoreView(map, s);
@@ -99,6 +117,33 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
     if (s.t !== prev.t || s.engine !== prev.engine || s.dotScale !== prev.dotScale || s.layers !== prev.layers)
       renderScene(s);
   });
+}
+
+/** Layers a click can select from, most specific first. */
+const CLICKABLE = [
+  'place-dot',
+  'place-label',
+  'place-state',
+  'movers',
+  'route-open',
+  'route-restricted',
+  'route-blocked',
+  'route-oneway',
+  'attack-line',
+  'area-encirclement-fill',
+  'area-held-fill',
+  'area-zone-line',
+  'area-context-fill',
+];
+
+function selectionOf(features: MapGeoJSONFeature[]): string | null {
+  const f = features[0];
+  if (!f) return null;
+  const id = String(f.properties?.id ?? '');
+  if (f.layer.id.startsWith('place')) return `place:${id}`;
+  if (f.layer.id === 'movers') return `event:${String(f.properties?.event ?? '')}`;
+  if (f.layer.id.startsWith('route')) return `route:${id}`;
+  return `area:${id}`;
 }
 
 export function MapView({ onError }: { onError: (message: string) => void }) {
@@ -140,6 +185,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       // State set before the style loaded was not applied yet: read the store as it is now.
       const now = appStore.getState();
       applyLayers(map, now.layers);
+      applyOrder(map, now.layers);
       applyNames(map, now);
       applyInteractivity(map, now);
       jumpToStoreView(map, now);
@@ -160,6 +206,20 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       const c = map.getCenter();
       appStore.getState().setView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
     });
+    // Clicking a feature selects it for the inspector.
+    map.on('click', (e) => {
+      const found = map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((id) => map.getLayer(id)) });
+      const selection = selectionOf(found);
+      if (selection) appStore.getState().select(selection);
+    });
+    for (const layer of CLICKABLE) {
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+      });
+    }
     map.on('error', (e) => {
       const message = e.error?.message ?? 'unknown error';
       onErrorRef.current(`The map could not draw part of its data: ${message}`);

@@ -44,6 +44,9 @@ export const LAYER_GROUPS: Record<string, string[]> = {
   borders: ['border-casing', 'border'],
 };
 
+/** The first basemap label: reordered layers go just under it. */
+export const LABEL_ANCHOR = 'label-water';
+
 /** The layer the exodus dots are drawn under (the custom layer is added at run time). */
 export const DOTS_BEFORE = 'movers';
 

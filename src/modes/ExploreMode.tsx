@@ -1,16 +1,33 @@
-/** Explore: the analyst's workspace, with the current event, figures, layers, naming and legend beside the map. */
+/**
+ * Explore: the analyst's workspace. Beside the map: the inspector for what is selected, the current
+ * event and figures, the events around now (and the full table), time range and filters, layers,
+ * naming and legend.
+ */
+import { useState } from 'react';
 import { Counters } from '../ui/Counters';
 import { EventCard } from '../ui/EventCard';
+import { EventsList } from '../ui/EventsList';
+import { EventsTable } from '../ui/EventsTable';
+import { FiltersPanel } from '../ui/FiltersPanel';
+import { Inspector } from '../ui/Inspector';
 import { LayerPanel } from '../ui/LayerPanel';
 import { Legend } from '../ui/Legend';
 import { NamingSwitch } from '../ui/NamingSwitch';
 import { TimeSlider } from '../ui/TimeSlider';
 
 export function ExploreSidebar() {
+  const [table, setTable] = useState(false);
   return (
     <aside className="sidebar" aria-label="Map controls">
+      <Inspector />
       <EventCard />
       <Counters />
+      <EventsList />
+      <button type="button" className="open-table" onClick={() => setTable(true)}>
+        All events as a table…
+      </button>
+      {table && <EventsTable onClose={() => setTable(false)} />}
+      <FiltersPanel />
       <LayerPanel />
       <NamingSwitch />
       <Legend />

@@ -85,19 +85,44 @@ export interface StatusInterval {
 export interface Route {
   id: string;
   names: Names;
+  note?: string;
+  sources: Citation[];
   coordinates: Position[];
   waypoints: string[];
   status: StatusInterval[];
   geometryBasis: string;
 }
 
+export interface Mention {
+  article: string;
+  paragraph: number;
+  says: string;
+}
+
 export interface Place {
   id: string;
   names: Names;
+  unsourcedNames: string[];
+  namesInSources: { name: string; article: string; paragraph: number; note?: string }[];
   kind: string;
   rank: number;
   coordinates: Position;
   visibleFrom?: number;
+  confidence: string;
+  note?: string;
+  sources: Citation[];
+  mentions: Mention[];
+}
+
+/** What the inspector shows of an area or an attack arrow. */
+export interface AreaInfo {
+  id: string;
+  names: Names;
+  kind: string;
+  approximate: boolean;
+  note: string;
+  valid: Interval;
+  sources: Citation[];
 }
 
 export interface Interval {
@@ -137,6 +162,7 @@ export interface Dataset {
   /** Areas and attack arrows with the interval they are shown in; geometry stays in the map's sources. */
   areas: Map<string, Interval>;
   arrows: Map<string, Interval>;
+  areaInfo: Map<string, AreaInfo>;
   events: TimelineEvent[];
   series: Map<string, Series>;
   articles: Map<string, Article>;
@@ -214,12 +240,12 @@ function byStartThenWeight(a: TimelineEvent, b: TimelineEvent): number {
 export function prepareDataset(raw: RawDataset): Dataset {
   const places = new Map<string, Place>();
   for (const f of raw.places.features) {
-    const p = f.properties as { id: string; names: Names; kind: string; rank: number; visibleFrom?: string };
+    const p = f.properties as Omit<Place, 'coordinates' | 'visibleFrom'> & { visibleFrom?: string };
     places.set(p.id, {
-      id: p.id,
-      names: p.names,
-      kind: p.kind,
-      rank: p.rank,
+      ...p,
+      unsourcedNames: p.unsourcedNames ?? [],
+      namesInSources: p.namesInSources ?? [],
+      mentions: p.mentions ?? [],
       coordinates: (f.geometry as Point).coordinates,
       visibleFrom: optionalTime(p.visibleFrom),
     });
@@ -230,6 +256,8 @@ export function prepareDataset(raw: RawDataset): Dataset {
     routes.set(p.id, {
       id: p.id,
       names: p.names,
+      note: p.note,
+      sources: p.sources,
       waypoints: p.waypoints,
       geometryBasis: p.geometryBasis,
       coordinates: (f.geometry as LineString).coordinates,
@@ -249,5 +277,19 @@ export function prepareDataset(raw: RawDataset): Dataset {
   const articles = new Map<string, Article>();
   for (const d of raw.catalogue.documents) for (const a of d.articles) articles.set(a.id, a);
   const events = raw.events.events.map(prepareEvent).sort(byStartThenWeight);
-  return { places, routes, areas: intervals(raw.areas), arrows: intervals(raw.arrows), events, series, articles };
+  const areaInfo = new Map<string, AreaInfo>();
+  for (const f of [...raw.areas.features, ...raw.arrows.features]) {
+    const p = f.properties as Omit<AreaInfo, 'valid'> & { valid?: unknown };
+    areaInfo.set(p.id, { ...p, valid: interval(p.valid) });
+  }
+  return {
+    places,
+    routes,
+    areas: intervals(raw.areas),
+    arrows: intervals(raw.arrows),
+    areaInfo,
+    events,
+    series,
+    articles,
+  };
 }

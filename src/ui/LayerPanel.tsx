@@ -1,32 +1,61 @@
-/** Switches for the dataset's layers; the choice is kept in the URL's `layers`. */
+/**
+ * Switches and drawing order for the dataset's layers, both kept in the URL's `layers` (first on
+ * top). Hidden layers follow the shown ones; places always stay on top of the map.
+ */
 import { LAYERS } from '../state/layers';
-import { DOT_SCALES, useApp } from '../state/store';
+import { appStore, DOT_SCALES, useApp } from '../state/store';
 
 export function LayerPanel() {
   const visible = useApp((s) => s.layers);
-  const setVisible = useApp((s) => s.setLayerVisible);
   const dotScale = useApp((s) => s.dotScale);
-  const setDotScale = useApp((s) => s.setDotScale);
+  const s = appStore.getState();
+  const byId = new Map(LAYERS.map((l) => [l.id, l]));
+  const ordered = [...visible.flatMap((id) => byId.get(id) ?? []), ...LAYERS.filter((l) => !visible.includes(l.id))];
   return (
     <fieldset className="panel layer-panel">
-      <legend>Layers</legend>
-      {LAYERS.map((l) => (
-        <label key={l.id} className="layer-row">
-          <input
-            type="checkbox"
-            checked={visible.includes(l.id)}
-            onChange={(e) => setVisible(l.id, e.currentTarget.checked)}
-            data-layer={l.id}
-          />
-          <span>
-            {l.label}
-            {l.caveat && <small className="caveat">{l.caveat}</small>}
+      <legend>Layers, top first</legend>
+      {ordered.map((l) => {
+        const shown = visible.includes(l.id);
+        const i = visible.indexOf(l.id);
+        return (
+          <div key={l.id} className="layer-row">
+            <input
+              id={`layer-${l.id}`}
+              type="checkbox"
+              checked={shown}
+              onChange={(e) => s.setLayerVisible(l.id, e.currentTarget.checked)}
+              data-layer={l.id}
+            />
+            <label htmlFor={`layer-${l.id}`}>
+              {l.label}
+              {l.caveat && <small className="caveat">{l.caveat}</small>}
+            </label>
+            {shown && l.id !== 'places' && (
+              <span className="order">
+                <button
+                  type="button"
+                  aria-label={`Move “${l.label}” up`}
+                  disabled={i === 0}
+                  onClick={() => s.moveLayer(l.id, 1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Move “${l.label}” down`}
+                  disabled={i === visible.length - 1}
+                  onClick={() => s.moveLayer(l.id, -1)}
+                >
+                  ↓
+                </button>
+              </span>
+            )}
             {l.id === 'exodus' && (
               <select
                 className="dot-scale"
                 aria-label="People per dot"
                 value={dotScale}
-                onChange={(e) => setDotScale(Number(e.currentTarget.value))}
+                onChange={(e) => s.setDotScale(Number(e.currentTarget.value))}
               >
                 {DOT_SCALES.map((n) => (
                   <option key={n} value={n}>
@@ -35,9 +64,9 @@ export function LayerPanel() {
                 ))}
               </select>
             )}
-          </span>
-        </label>
-      ))}
+          </div>
+        );
+      })}
     </fieldset>
   );
 }
