@@ -32,7 +32,7 @@ export function EventsList() {
   const current = scene?.current?.id;
   return (
     <section className="panel events-list" aria-label="Events">
-      <h2>
+      <h2 className="events-title">
         Events{' '}
         <span className="count">
           {range === 'instant'

@@ -87,7 +87,7 @@ export function EventsTable({ onClose }: { onClose: () => void }) {
   return (
     <div className="table-overlay" role="dialog" aria-modal="true" aria-label="All events" data-testid="events-table">
       <div className="table-head">
-        <h2>All events ({rows.length})</h2>
+        <h2 className="table-title">All events ({rows.length})</h2>
         <button
           type="button"
           onClick={() =>

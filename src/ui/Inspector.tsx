@@ -114,7 +114,7 @@ function EventDetails({ e, data, naming }: { e: TimelineEvent; data: Dataset; na
           <> to {formatReadable(e.end, e.endPrecision === 'minute' || e.endPrecision === 'hour' ? 'minute' : 'day')}</>
         )}
       </p>
-      <h2>{e.title}</h2>
+      <h2 className="inspector-title">{e.title}</h2>
       <p>{e.summary}</p>
       {e.places.length > 0 && (
         <p className="places-line">
@@ -164,7 +164,7 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
       return (
         <>
           <p className="event-meta">{p.kind}</p>
-          <h2>{nameIn(p.names, naming)}</h2>
+          <h2 className="inspector-title">{nameIn(p.names, naming)}</h2>
           <NamesTable names={p.names} unsourced={p.unsourcedNames} />
           {p.namesInSources.length > 0 && (
             <section className="inspector-section">
@@ -224,7 +224,7 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
       return (
         <>
           <p className="event-meta">road</p>
-          <h2>{nameIn(r.names, naming)}</h2>
+          <h2 className="inspector-title">{nameIn(r.names, naming)}</h2>
           <p className="note">{r.geometryBasis}</p>
           {r.note && <p className="note">{r.note}</p>}
           <section className="inspector-section">
@@ -258,7 +258,7 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
             {a.kind}
             {a.approximate ? ' · approximate' : ''}
           </p>
-          <h2>{nameIn(a.names, naming)}</h2>
+          <h2 className="inspector-title">{nameIn(a.names, naming)}</h2>
           <p className="note">{a.note}</p>
           <section className="inspector-section">
             <h3>Sources</h3>

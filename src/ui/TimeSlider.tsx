@@ -175,6 +175,21 @@ export function TimeSlider({ large = false }: { large?: boolean }) {
             <span className="segment-label">{s.chapter.title}</span>
           </div>
         ))}
+        {engine?.data.events
+          .filter((e) => e.end !== undefined && e.precision !== 'window' && e.end - e.start > 36 * 3_600_000)
+          .map((e) => {
+            const from = positionOf(engine.track, e.start);
+            const to = positionOf(engine.track, e.end ?? e.start);
+            return (
+              <span
+                key={`${e.id}-span`}
+                className={`interval cat-${e.category}`}
+                style={{ left: `${from * 100}%`, width: `${Math.max(0.2, (to - from) * 100)}%` }}
+                title={e.title}
+                aria-hidden="true"
+              />
+            );
+          })}
         {engine?.data.events.map((e) => (
           <span
             key={e.id}
