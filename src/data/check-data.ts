@@ -222,6 +222,7 @@ function movementRule(c: Check, m: unknown, f: string): void {
 function eventRule(c: Check, e: Obj): void {
   c.text(e.title, 'title', 200);
   c.oneOf(e.category, 'category', CATEGORIES);
+  if (e.lead !== undefined) c.oneOf(e.lead, 'lead', [true]);
   const start = c.time(e.start, 'start');
   const end = e.end === undefined ? null : c.time(e.end, 'end');
   if (start !== null && end !== null && end < start) c.fail('end', 'is before start');

@@ -43,9 +43,10 @@ export function PresentOverlay() {
         <EventCard large />
         <Counters large />
       </div>
-      <div className="present-legend">
+      <details className="present-legend">
+        <summary>Legend</summary>
         <Legend compact />
-      </div>
+      </details>
       <footer className="present-bar">
         <TimeSlider large />
         <p className="present-keys">

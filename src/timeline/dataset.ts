@@ -58,6 +58,8 @@ export interface TimelineEvent {
   id: string;
   title: string;
   category: Category;
+  /** A lead event is the one shown as "current" when several start at the same moment. */
+  lead?: boolean;
   start: number;
   end?: number;
   precision: TimePrecision;
@@ -215,8 +217,8 @@ function prepareEvent(e: Record<string, unknown>): TimelineEvent {
   };
 }
 
-// Among events starting at the same moment, the one shown as "current" is the last: the most precise,
-// and of those the one the map is most about.
+// Among events starting at the same moment, the one shown as "current" is the last: a lead event,
+// else the most precise, and of those the one the map is most about.
 const PRECISION_RANK: Record<string, number> = { window: 0, month: 1, day: 2, hour: 3, minute: 4 };
 const CATEGORY_RANK: Record<Category, number> = {
   diplomacy: 0,
@@ -231,6 +233,7 @@ const CATEGORY_RANK: Record<Category, number> = {
 function byStartThenWeight(a: TimelineEvent, b: TimelineEvent): number {
   return (
     a.start - b.start ||
+    Number(a.lead ?? false) - Number(b.lead ?? false) ||
     (PRECISION_RANK[a.precision] ?? 0) - (PRECISION_RANK[b.precision] ?? 0) ||
     CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] ||
     a.id.localeCompare(b.id)
