@@ -4,6 +4,7 @@
  * naming and legend.
  */
 import { useState } from 'react';
+import { ClaimsPanel } from '../ui/ClaimsPanel';
 import { Counters } from '../ui/Counters';
 import { EventCard } from '../ui/EventCard';
 import { EventsList } from '../ui/EventsList';
@@ -12,6 +13,7 @@ import { FiltersPanel } from '../ui/FiltersPanel';
 import { Inspector } from '../ui/Inspector';
 import { LayerPanel } from '../ui/LayerPanel';
 import { Legend } from '../ui/Legend';
+import { MeasureTool } from '../ui/MeasureTool';
 import { NamingSwitch } from '../ui/NamingSwitch';
 import { TimeSlider } from '../ui/TimeSlider';
 
@@ -31,6 +33,8 @@ export function ExploreSidebar() {
       <LayerPanel />
       <NamingSwitch />
       <Legend />
+      <MeasureTool />
+      <ClaimsPanel />
     </aside>
   );
 }

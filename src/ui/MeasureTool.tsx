@@ -1,0 +1,154 @@
+/**
+ * The measure tool: click points on the map, or choose two places from the lists (the way without a
+ * mouse), for the straight-line distance of each leg and in all, and the distance by road where both
+ * ends lie on the Lachin corridor or the Yevlakh road. Results are text in a polite live region.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { alongRoutesNear, type LonLat, measureStraight } from '../analysis/measure';
+import { attachMeasure, type MeasureLayer } from '../map/measure-layer';
+import { useApp } from '../state/store';
+import type { Naming } from '../state/url-state';
+import type { Names } from '../timeline/dataset';
+
+// The roads are drawn as straight segments between waypoints: the real road can run a few km off the line.
+const NEAR_ROAD_KM = 5;
+
+const km = (n: number) => `${n.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km`;
+const nameIn = (names: Names, lang: Naming) => names[lang] ?? names.en;
+
+export function MeasureTool() {
+  const engine = useApp((s) => s.engine);
+  const lang = useApp((s) => s.names);
+  const [on, setOn] = useState(false);
+  const [points, setPoints] = useState<LonLat[]>([]);
+  const [chosen, setChosen] = useState<[string, string]>(['', '']);
+  const [layer, setLayer] = useState<MeasureLayer | null>(null);
+
+  const places = useMemo(
+    () =>
+      [...(engine?.data.places.values() ?? [])]
+        .map((p) => ({
+          id: p.id,
+          name: nameIn(p.names, lang),
+          at: [p.coordinates[0] ?? 0, p.coordinates[1] ?? 0] as LonLat,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [engine, lang],
+  );
+  const first = points[0];
+  const last = points[points.length - 1];
+  const roads = useMemo(
+    () =>
+      engine && first && last && points.length > 1
+        ? alongRoutesNear(engine.data.routes.values(), first, last, NEAR_ROAD_KM)
+        : [],
+    [engine, first, last, points.length],
+  );
+  const straight = measureStraight(points);
+
+  useEffect(() => {
+    const map = window.__map;
+    if (!on || !map) return;
+    const opened = attachMeasure(map, (p) => {
+      setChosen(['', '']);
+      setPoints((ps) => [...ps, p]);
+    });
+    setLayer(opened);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setPoints([]);
+      setChosen(['', '']);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      opened.detach();
+      setLayer(null);
+    };
+  }, [on]);
+
+  useEffect(() => {
+    layer?.draw(
+      points,
+      roads.map((r) => r.path),
+    );
+  }, [layer, points, roads]);
+
+  const clear = () => {
+    setPoints([]);
+    setChosen(['', '']);
+  };
+  const choose = (end: 0 | 1, id: string) => {
+    const next: [string, string] = end === 0 ? [id, chosen[1]] : [chosen[0], id];
+    setChosen(next);
+    setPoints(
+      next.flatMap((pid) => {
+        const place = places.find((p) => p.id === pid);
+        return place ? [place.at] : [];
+      }),
+    );
+  };
+  const named = chosen.every(Boolean)
+    ? ` from ${places.find((p) => p.id === chosen[0])?.name} to ${places.find((p) => p.id === chosen[1])?.name}`
+    : '';
+
+  return (
+    <section className="panel measure-tool" aria-label="Measure distances">
+      <h2>Measure</h2>
+      <button
+        type="button"
+        aria-pressed={on}
+        onClick={() => {
+          clear();
+          setOn(!on);
+        }}
+      >
+        Measure
+      </button>
+      {on && (
+        <>
+          <p className="caveat">Click the map to add points (Escape clears), or choose two places:</p>
+          {(['From', 'To'] as const).map((label, end) => (
+            <label key={label} className="layer-row">
+              <span>{label}</span>
+              <select
+                aria-label={`Measure ${label.toLowerCase()}`}
+                value={chosen[end]}
+                onChange={(e) => choose(end === 0 ? 0 : 1, e.currentTarget.value)}
+              >
+                <option value="">choose a place</option>
+                {places.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <button type="button" onClick={clear} disabled={points.length === 0}>
+            Clear
+          </button>
+        </>
+      )}
+      <div className="measure-result" aria-live="polite" data-testid="measure-result">
+        {on && points.length === 1 && <p>One point: add another to measure.</p>}
+        {on && points.length > 1 && (
+          <>
+            <p data-testid="measure-straight">
+              Straight line{named}: <strong>{km(straight.total)}</strong>
+              {straight.legs.length > 1 && ` (legs: ${straight.legs.map(km).join(', ')})`}
+            </p>
+            {roads.map((r) => (
+              <p key={r.id} data-testid="measure-along">
+                Along the {nameIn(engine?.data.routes.get(r.id)?.names ?? { en: r.id }, lang)} as drawn:{' '}
+                <strong>{km(r.length)}</strong>
+                {Math.max(...r.offRoute) >= 0.1 && `, from points up to ${km(Math.max(...r.offRoute))} off the road`}.
+                The drawn road is straight segments between waypoints; a real road through the same places is longer.
+              </p>
+            ))}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
