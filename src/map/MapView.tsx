@@ -208,6 +208,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
     });
     // Clicking a feature selects it for the inspector.
     map.on('click', (e) => {
+      if (appStore.getState().measuring) return;
       const found = map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((id) => map.getLayer(id)) });
       const selection = selectionOf(found);
       if (selection) appStore.getState().select(selection);

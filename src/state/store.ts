@@ -29,6 +29,8 @@ export interface AppState extends UrlState {
   loop: boolean;
   /** People per exodus dot: 1 draws every person; 10 and 100 are lighter. */
   dotScale: number;
+  /** The measure tool is open: map clicks measure instead of selecting. */
+  measuring: boolean;
 }
 
 export interface AppActions {
@@ -54,6 +56,7 @@ export interface AppActions {
   setRange(range: Range, from?: number | null): void;
   setFilters(filters: Partial<Pick<UrlState, 'categories' | 'sides' | 'outlets'>>): void;
   select(selection: string | null): void;
+  setMeasuring(measuring: boolean): void;
   /** Moves a layer one step up (towards the top of the drawing) or down. */
   moveLayer(id: string, direction: 1 | -1): void;
 }
@@ -73,6 +76,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     speed: 1,
     loop: false,
     dotScale: 1,
+    measuring: false,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -112,6 +116,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
       }),
     setFilters: (filters) => set(filters),
     select: (selection) => set({ selection }),
+    setMeasuring: (measuring) => set({ measuring }),
     moveLayer: (id, direction) =>
       set((s) => {
         const i = s.layers.indexOf(id);

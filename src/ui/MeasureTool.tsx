@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { alongRoutesNear, type LonLat, measureStraight } from '../analysis/measure';
 import { attachMeasure, type MeasureLayer } from '../map/measure-layer';
-import { useApp } from '../state/store';
+import { appStore, useApp } from '../state/store';
 import type { Naming } from '../state/url-state';
 import type { Names } from '../timeline/dataset';
 
@@ -54,6 +54,8 @@ export function MeasureTool() {
       setPoints((ps) => [...ps, p]);
     });
     setLayer(opened);
+    // While measuring, a click on the map adds a point instead of selecting a feature.
+    appStore.getState().setMeasuring(true);
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setPoints([]);
@@ -64,6 +66,7 @@ export function MeasureTool() {
       window.removeEventListener('keydown', onKey);
       opened.detach();
       setLayer(null);
+      appStore.getState().setMeasuring(false);
     };
   }, [on]);
 
