@@ -1,0 +1,86 @@
+/**
+ * The import worker: everything heavy about the reader's data happens here, off the main thread
+ * (design/reliability.md P11): reading and parsing a file, keeping it in IndexedDB, reading the
+ * kept layers back and writing exports. One worker per request; the page ends it to cancel.
+ */
+import { parseCsvText } from './csv-text';
+import { downloadName, toCsv, toGeoJson } from './export';
+import { fileKind, parseGeoJsonText } from './parse';
+import { fileError, fileFailure } from './problems';
+import { getLayer, listLayers, saveLayer } from './storage';
+import type { ImportedLayer, ParseResult } from './types';
+import { FEATURES_PER_MESSAGE, type WorkerReply, type WorkerRequest } from './worker-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (reply: WorkerReply) => scope.postMessage(reply);
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Reading takes this share of the progress bar; parsing the rest. */
+const READ_SHARE = 0.1;
+
+function sendLayer(layer: ImportedLayer): void {
+  post({ type: 'layer', layer: { ...layer, features: [] } });
+  for (let i = 0; i < layer.features.length; i += FEATURES_PER_MESSAGE) {
+    post({ type: 'features', features: layer.features.slice(i, i + FEATURES_PER_MESSAGE) });
+  }
+}
+
+function sendFailure(result: ParseResult): void {
+  if (!result.ok) post({ type: 'failed', errors: result.errors, errorCount: result.errorCount });
+}
+
+async function importFile(file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    sendFailure(fileFailure(file.name, 'unreadable', `the browser could not read it (${reason(e)})`));
+    return;
+  }
+  post({ type: 'progress', fraction: READ_SHARE });
+  const result =
+    fileKind(file.name) === 'csv'
+      ? parseCsvText(text, file.name, (f) => post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * f }))
+      : parseGeoJsonText(text, file.name);
+  if (!result.ok) {
+    sendFailure(result);
+    return;
+  }
+  try {
+    await saveLayer(result.layer);
+  } catch (e) {
+    const why = `it was read, but the browser would not keep it (${reason(e)}); nothing was changed`;
+    sendFailure(fileFailure(file.name, 'storage', why));
+    return;
+  }
+  sendLayer(result.layer);
+  post({ type: 'done' });
+}
+
+async function loadLayers(): Promise<void> {
+  for (const layer of await listLayers()) sendLayer(layer);
+  post({ type: 'done' });
+}
+
+async function exportLayer(id: string, format: 'geojson' | 'csv'): Promise<void> {
+  const layer = await getLayer(id);
+  if (!layer) throw new Error('the layer is no longer kept in this browser');
+  const text = format === 'csv' ? toCsv(layer) : JSON.stringify(toGeoJson(layer));
+  post({ type: 'exported', text, name: downloadName(layer, format) });
+}
+
+scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const request = e.data;
+  try {
+    if (request.type === 'import') await importFile(request.file);
+    else if (request.type === 'load') await loadLayers();
+    else await exportLayer(request.id, request.format);
+  } catch (err) {
+    // Storage failures (private mode, a blocked upgrade, a layer removed meanwhile) end here.
+    const error =
+      request.type === 'import'
+        ? fileError(request.file.name, 'storage', reason(err))
+        : { code: 'storage' as const, message: reason(err) };
+    post({ type: 'failed', errors: [error], errorCount: 1 });
+  }
+};
