@@ -10,6 +10,7 @@ import { EventCard } from '../ui/EventCard';
 import { EventsList } from '../ui/EventsList';
 import { EventsTable } from '../ui/EventsTable';
 import { FiltersPanel } from '../ui/FiltersPanel';
+import { ImportPanel } from '../ui/ImportPanel';
 import { Inspector } from '../ui/Inspector';
 import { LayerPanel } from '../ui/LayerPanel';
 import { Legend } from '../ui/Legend';
@@ -35,6 +36,7 @@ export function ExploreSidebar() {
       <Legend />
       <MeasureTool />
       <ClaimsPanel />
+      <ImportPanel />
     </aside>
   );
 }
