@@ -9,7 +9,8 @@ import type { LonLat } from '../analysis/measure';
 
 const SOURCE = 'measure';
 // Magenta: no road status, event, area or imported layer uses it, so a measurement never reads as data.
-const INK = '#c0157f';
+/** The measurement's colour, shared with the legend. */
+export const MEASURE_INK = '#c0157f';
 
 const LAYERS: LayerSpecification[] = [
   {
@@ -18,21 +19,26 @@ const LAYERS: LayerSpecification[] = [
     source: SOURCE,
     filter: ['==', ['get', 'kind'], 'road'],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': INK, 'line-width': 7, 'line-opacity': 0.28 },
+    paint: { 'line-color': MEASURE_INK, 'line-width': 7, 'line-opacity': 0.28 },
   },
   {
     id: 'measure-line',
     type: 'line',
     source: SOURCE,
     filter: ['==', ['get', 'kind'], 'straight'],
-    paint: { 'line-color': INK, 'line-width': 2, 'line-dasharray': [3, 2] },
+    paint: { 'line-color': MEASURE_INK, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
   {
     id: 'measure-points',
     type: 'circle',
     source: SOURCE,
     filter: ['==', ['get', 'kind'], 'point'],
-    paint: { 'circle-radius': 4.5, 'circle-color': '#ffffff', 'circle-stroke-color': INK, 'circle-stroke-width': 2 },
+    paint: {
+      'circle-radius': 4.5,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': MEASURE_INK,
+      'circle-stroke-width': 2,
+    },
   },
 ];
 

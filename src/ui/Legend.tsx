@@ -1,5 +1,8 @@
 /** What every symbol on the map means, including what is approximate. Colours come from the map's palette. */
 import type { ReactNode } from 'react';
+import { useImports } from '../import/imports-store';
+import { IMPORTED_COLOUR } from '../map/imported-layer';
+import { MEASURE_INK } from '../map/measure-layer';
 import { PALETTE } from '../map/palette';
 import { useApp } from '../state/store';
 
@@ -53,6 +56,12 @@ const dots = (
   </svg>
 );
 
+const importedDot = (
+  <svg width="28" height="14" aria-hidden="true">
+    <circle cx="14" cy="7" r="4" fill={IMPORTED_COLOUR} stroke="#ffffff" strokeWidth="1.5" />
+  </svg>
+);
+
 const ENTRIES: Entry[] = [
   { layer: 'places', swatch: dot(2.4, 4), text: 'Capital' },
   { layer: 'places', swatch: dot(1.6, 3.4), text: 'Place named in the sources' },
@@ -100,9 +109,23 @@ const ENTRIES: Entry[] = [
   { layer: null, swatch: box(PALETTE.land, '#c9c4bb'), text: 'Neighbouring countries' },
 ];
 
+/** Entries for what the reader added: their own data, and a measurement while the tool is open. */
+const IMPORTED: Entry = {
+  layer: null,
+  swatch: dot(2, 4),
+  text: 'Your data (imported; not part of the sourced dataset)',
+};
+const MEASURE: Entry = { layer: null, swatch: line(MEASURE_INK, '4 3', 2), text: 'Your measurement' };
+
 export function Legend({ compact = false }: { compact?: boolean }) {
   const layers = useApp((s) => s.layers);
-  const shown = ENTRIES.filter((e) => e.layer === null || layers.includes(e.layer));
+  const measuring = useApp((s) => s.measuring);
+  const imported = useImports((s) => s.layers.length > 0);
+  const shown = [
+    ...(imported ? [{ ...IMPORTED, swatch: importedDot }] : []),
+    ...(measuring ? [MEASURE] : []),
+    ...ENTRIES.filter((e) => e.layer === null || layers.includes(e.layer)),
+  ];
   return (
     <section className={compact ? 'panel legend compact' : 'panel legend'} aria-label="Legend">
       <h2>Legend</h2>
