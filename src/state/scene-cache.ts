@@ -1,4 +1,6 @@
 /** The scene for the store's current time, computed once per (engine, t) and shared by the map and the panels. */
+
+import { useShallow } from 'zustand/react/shallow';
 import { type Scene, sceneAt } from '../timeline/scene';
 import { useDisplayTime } from './display-time';
 import { type Store, useApp } from './store';
@@ -18,14 +20,23 @@ export function sceneOf(s: SceneInputs): Scene | null {
   return scene;
 }
 
+/** React: what the scene depends on, with the panels' time. */
+export function useSceneInputs(): SceneInputs {
+  const t = useDisplayTime();
+  const rest = useApp(
+    useShallow((s) => ({
+      engine: s.engine,
+      range: s.range,
+      from: s.from,
+      categories: s.categories,
+      sides: s.sides,
+      outlets: s.outlets,
+    })),
+  );
+  return { ...rest, t };
+}
+
 /** React: the current scene, or null while the dataset loads. */
 export function useScene(): Scene | null {
-  const t = useDisplayTime();
-  const engine = useApp((s) => s.engine);
-  const range = useApp((s) => s.range);
-  const from = useApp((s) => s.from);
-  const categories = useApp((s) => s.categories);
-  const sides = useApp((s) => s.sides);
-  const outlets = useApp((s) => s.outlets);
-  return sceneOf({ engine, t, range, from, categories, sides, outlets });
+  return sceneOf(useSceneInputs());
 }

@@ -2,9 +2,7 @@
  * The events around the current time, in step with the slider: the current one highlighted, the
  * previous and next ones a click away. Over a cumulative range or a window, every event in it.
  */
-import { useDisplayTime } from '../state/display-time';
-import { useScene } from '../state/scene-cache';
-import { useApp } from '../state/store';
+import { sceneOf, useSceneInputs } from '../state/scene-cache';
 import { inRange, passesFilter } from '../timeline/filter';
 import { eventDate } from './EventCard';
 import { jumpToEvent } from './Inspector';
@@ -12,14 +10,9 @@ import { jumpToEvent } from './Inspector';
 const AROUND = 3;
 
 export function EventsList() {
-  const engine = useApp((s) => s.engine);
-  const range = useApp((s) => s.range);
-  const from = useApp((s) => s.from);
-  const categories = useApp((s) => s.categories);
-  const sides = useApp((s) => s.sides);
-  const outlets = useApp((s) => s.outlets);
-  const t = useDisplayTime();
-  const scene = useScene();
+  const inputs = useSceneInputs();
+  const { engine, range, from, categories, sides, outlets, t } = inputs;
+  const scene = sceneOf(inputs);
   if (!engine) return null;
   const filter = { categories, sides, outlets };
   const events = engine.data.events.filter((e) => passesFilter(e, filter, engine.data));
