@@ -26,6 +26,7 @@ test('clicking a place on the map opens the inspector with its names and sources
   // Names follow the chosen convention in the panels too.
   await page.getByLabel('Place names').selectOption('az');
   await expect(inspector.locator('h2')).toHaveText('Xankəndi');
+  await expect(page.getByTestId('event-card').locator('h2')).toHaveText('Talks in Yevlax');
   expectClean(w);
 });
 

@@ -19,6 +19,8 @@ test('the slider is an accessible slider over chapters, with the date as its val
   await expect(slider).toHaveAttribute('aria-valuetext', '19 September 2023, 13:45 (UTC+4)');
   await expect(page.locator('.segment')).toHaveCount(5);
   expect(await page.locator('.tick').count()).toBeGreaterThan(40);
+  // Events with a duration, the blockade first among them, are drawn as intervals.
+  await expect(page.locator('.interval.cat-blockade').first()).toBeAttached();
   await slider.focus();
   await page.keyboard.press('End');
   await expect(page.getByTestId('time-readout')).toHaveText('15 October 2023');

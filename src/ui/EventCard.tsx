@@ -3,9 +3,11 @@
  * A polite live region announces each new event to screen readers as the slider moves.
  */
 import { useScene } from '../state/scene-cache';
+import { useApp } from '../state/store';
 import { formatReadable } from '../time/iso';
 import type { TimelineEvent } from '../timeline/dataset';
 import { CitationList } from './Citations';
+import { localize } from './localize';
 
 export function eventDate(e: TimelineEvent): string {
   const fine = e.precision === 'minute' || e.precision === 'hour';
@@ -21,19 +23,22 @@ export function eventDate(e: TimelineEvent): string {
 
 export function EventCard({ large = false }: { large?: boolean }) {
   const scene = useScene();
+  const data = useApp((s) => s.engine?.data);
+  const naming = useApp((s) => s.names);
   const e = scene?.current;
+  const text = (t: string) => localize(t, data, naming);
   return (
     <>
       <p className="visually-hidden" aria-live="polite" data-testid="event-announcer">
-        {e ? `${eventDate(e)}: ${e.title}` : ''}
+        {e ? `${eventDate(e)}: ${text(e.title)}` : ''}
       </p>
       {e && (
         <article className={large ? 'event-card large' : 'event-card'} data-testid="event-card" data-event={e.id}>
           <p className="event-meta">
             <span className={`category cat-${e.category}`}>{e.category}</span> {eventDate(e)}
           </p>
-          <h2>{e.title}</h2>
-          <p className="event-summary">{e.summary}</p>
+          <h2>{text(e.title)}</h2>
+          <p className="event-summary">{text(e.summary)}</p>
           {!large && e.claims.length > 0 && (
             <ul className="claims">
               {e.claims.map((c) => (

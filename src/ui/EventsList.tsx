@@ -3,9 +3,11 @@
  * previous and next ones a click away. Over a cumulative range or a window, every event in it.
  */
 import { sceneOf, useSceneInputs } from '../state/scene-cache';
+import { useApp } from '../state/store';
 import { inRange, passesFilter } from '../timeline/filter';
 import { eventDate } from './EventCard';
 import { jumpToEvent } from './Inspector';
+import { localize } from './localize';
 
 const AROUND = 3;
 
@@ -13,6 +15,7 @@ export function EventsList() {
   const inputs = useSceneInputs();
   const { engine, range, from, categories, sides, outlets, t } = inputs;
   const scene = sceneOf(inputs);
+  const naming = useApp((s) => s.names);
   if (!engine) return null;
   const filter = { categories, sides, outlets };
   const events = engine.data.events.filter((e) => passesFilter(e, filter, engine.data));
@@ -39,7 +42,7 @@ export function EventsList() {
             <button type="button" className="event-item" onClick={() => jumpToEvent(e)} data-event={e.id}>
               <span className={`dot cat-${e.category}`} aria-hidden="true" />
               <span className="event-item-date">{eventDate(e)}</span>
-              <span className="event-item-title">{e.title}</span>
+              <span className="event-item-title">{localize(e.title, engine.data, naming)}</span>
             </button>
           </li>
         ))}

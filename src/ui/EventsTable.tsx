@@ -10,6 +10,7 @@ import type { TimelineEvent } from '../timeline/dataset';
 import { passesFilter } from '../timeline/filter';
 import { eventDate } from './EventCard';
 import { jumpToEvent, nameIn } from './Inspector';
+import { localize } from './localize';
 
 type SortKey = 'date' | 'category' | 'title' | 'places' | 'sources' | 'disputed';
 
@@ -134,7 +135,7 @@ export function EventsTable({ onClose }: { onClose: () => void }) {
                       onClose();
                     }}
                   >
-                    {e.title}
+                    {localize(e.title, engine?.data, naming)}
                   </button>
                 </td>
                 <td>{places}</td>

@@ -9,6 +9,7 @@ import { formatReadable } from '../time/iso';
 import type { Claim, Dataset, Figure, Names, TimelineEvent } from '../timeline/dataset';
 import { CitationList } from './Citations';
 import { eventDate } from './EventCard';
+import { localize } from './localize';
 import { NAMING_LABELS } from './NamingSwitch';
 
 /** A name in the chosen convention, falling back to English. */
@@ -114,8 +115,8 @@ function EventDetails({ e, data, naming }: { e: TimelineEvent; data: Dataset; na
           <> to {formatReadable(e.end, e.endPrecision === 'minute' || e.endPrecision === 'hour' ? 'minute' : 'day')}</>
         )}
       </p>
-      <h2 className="inspector-title">{e.title}</h2>
-      <p>{e.summary}</p>
+      <h2 className="inspector-title">{localize(e.title, data, naming)}</h2>
+      <p>{localize(e.summary, data, naming)}</p>
       {e.places.length > 0 && (
         <p className="places-line">
           Places:{' '}
@@ -189,7 +190,7 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
               <ul>
                 {p.mentions.map((m) => (
                   <li key={`${m.article}:${m.paragraph}`}>
-                    {m.says}
+                    {localize(m.says, data, naming)}
                     <CitationList citations={[{ article: m.article, paragraph: m.paragraph }]} />
                   </li>
                 ))}
@@ -203,7 +204,7 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
                 {here.map((e) => (
                   <li key={e.id}>
                     <button type="button" className="link" onClick={() => jumpToEvent(e)}>
-                      {eventDate(e)}: {e.title}
+                      {eventDate(e)}: {localize(e.title, data, naming)}
                     </button>
                   </li>
                 ))}
