@@ -38,13 +38,14 @@ function applyLayers(map: MapLibreMap, layers: readonly string[]): void {
 
 /**
  * Draws the layers in the order the reader chose (first in the list on top), under the basemap's
- * labels. Places stay on top of everything: a name must never be hidden.
+ * country and sea labels. Places come first by default, so names stay on top unless moved down.
  */
 function applyOrder(map: MapLibreMap, layers: readonly string[]): void {
   const anchor = map.getLayer(LABEL_ANCHOR) ? LABEL_ANCHOR : undefined;
   for (const group of [...layers].reverse()) {
-    if (group === 'places') continue;
-    for (const id of LAYER_GROUPS[group] ?? []) if (map.getLayer(id)) map.moveLayer(id, anchor);
+    // Places on top of the list go above every other label, as in the style.
+    const before = group === 'places' && group === layers[0] ? undefined : anchor;
+    for (const id of LAYER_GROUPS[group] ?? []) if (map.getLayer(id)) map.moveLayer(id, before);
   }
 }
 

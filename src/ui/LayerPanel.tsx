@@ -1,6 +1,6 @@
 /**
  * Switches and drawing order for the dataset's layers, both kept in the URL's `layers` (first on
- * top). Hidden layers follow the shown ones; places always stay on top of the map.
+ * top). Hidden layers follow the shown ones.
  */
 import { LAYERS } from '../state/layers';
 import { appStore, DOT_SCALES, useApp } from '../state/store';
@@ -30,7 +30,7 @@ export function LayerPanel() {
               {l.label}
               {l.caveat && <small className="caveat">{l.caveat}</small>}
             </label>
-            {shown && l.id !== 'places' && (
+            {shown && (
               <span className="order">
                 <button
                   type="button"
