@@ -33,6 +33,12 @@ function NamesTable({ names, unsourced = [] }: { names: Names; unsourced?: reado
   );
 }
 
+/** `killed-fuel-depot` → "Killed fuel depot". */
+const sentence = (id: string) => {
+  const words = id.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 const amount = (f: Figure) =>
   f.text ??
   `${f.qualifier ? `${f.qualifier} ` : ''}${(f.value ?? 0).toLocaleString('en')}${f.max !== undefined ? `–${f.max.toLocaleString('en')}` : ''}`;
@@ -47,7 +53,7 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
       {[...groups].map(([quantity, list]) => (
         <div key={quantity} className="figure-group" data-quantity={quantity}>
           <p className="figure-quantity">
-            {quantity.replaceAll('-', ' ')}
+            {sentence(quantity)}
             {list.length > 1 && new Set(list.map((f) => `${f.value}${f.text ?? ''}`)).size > 1 && (
               <span className="disagree"> · sources disagree</span>
             )}

@@ -1,12 +1,12 @@
 /**
  * Place names inside prose follow the naming convention too: "Stepanakert under fire" reads
  * "Xankəndi under fire" with Azerbaijani names. Only whole names are replaced, and the corridor keeps
- * its common name ("Lachin corridor") whatever the convention, as both sides call it that.
+ * its common name ("Lachin corridor", and Azerbaijan’s "Lachin checkpoint") whatever the convention.
  */
 import type { Naming } from '../state/url-state';
 import type { Dataset } from '../timeline/dataset';
 
-const KEEP_AFTER = /^\s+(corridor|road|checkpoint|district)/i;
+const KEEP_AFTER = /^\s+(corridor|checkpoint)/i;
 
 interface Rule {
   re: RegExp;
