@@ -100,3 +100,22 @@ test('embed mode is a fixed view with a link to the full map', async ({ page, ba
   expect(new URL(page.url()).searchParams.get('view')).toBe('47,40.5,5.5');
   expectClean(w);
 });
+
+test('present mode: progress, autoplay from event to event, a reduced-motion switch', async ({ page, baseURL }) => {
+  const w = await watch(page, baseURL ?? '');
+  await page.goto('/?mode=present&t=2023-09-19T13:00');
+  await waitForIdle(page);
+  const progress = page.getByRole('progressbar', { name: 'Story progress' });
+  expect(Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(20);
+  await page.keyboard.press('f');
+  await page.getByLabel('Autoplay (kiosk)').check();
+  // The offensive's caption is short: the next event comes after the minimum reading time.
+  await expect.poll(() => new URL(page.url()).searchParams.get('t'), { timeout: 20_000 }).toBe('2023-09-19T13:45');
+  await page.getByLabel('Autoplay (kiosk)').uncheck();
+  await page.getByLabel('Reduce motion').check();
+  await page.getByRole('button', { name: 'Play' }).click();
+  // With reduced motion, playing cuts to the next event instead of animating.
+  await expect.poll(() => new URL(page.url()).searchParams.get('t'), { timeout: 10_000 }).toBe('2023-09-20');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expectClean(w);
+});

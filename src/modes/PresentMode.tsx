@@ -1,15 +1,31 @@
 /**
  * Present: for a classroom. Large type, the map full screen, driven from the keyboard or a clicker:
  * → / PageDown next event, ← / PageUp previous event, Space plays, Home and End go to the ends,
- * Escape returns to explore.
+ * F full screen, Escape returns to explore. Autoplay steps through the story for a kiosk, pausing at
+ * each event long enough to read it; a switch reduces motion to cuts.
  */
-import { useEffect } from 'react';
-import { appStore } from '../state/store';
+import { useEffect, useState } from 'react';
+import { useDisplayTime } from '../state/display-time';
+import { useScene } from '../state/scene-cache';
+import { appStore, useApp } from '../state/store';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { nextEventTime } from '../timeline/scene';
+import { positionOf } from '../timeline/track';
 import { Counters } from '../ui/Counters';
 import { EventCard } from '../ui/EventCard';
 import { Legend } from '../ui/Legend';
 import { stepEvent, TimeSlider } from '../ui/TimeSlider';
+
+/** How long autoplay holds an event: time to read its caption, 5 to 16 seconds. */
+export function readingTimeMs(summary: string): number {
+  return Math.min(16_000, Math.max(5_000, 2_500 + summary.length * 45));
+}
+
+function toggleFullScreen(): void {
+  // Not every browser (or a headless one) allows it; the presentation works without.
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
 
 const KEYS: Record<string, () => void> = {
   ArrowRight: () => stepEvent(1),
@@ -19,9 +35,49 @@ const KEYS: Record<string, () => void> = {
   Home: () => appStore.getState().setTime(TIMELINE_START),
   End: () => appStore.getState().setTime(TIMELINE_END),
   Escape: () => appStore.getState().setMode('explore'),
+  f: toggleFullScreen,
+  F: toggleFullScreen,
 };
 
+function Progress() {
+  const engine = useApp((s) => s.engine);
+  const t = useDisplayTime();
+  const position = engine ? positionOf(engine.track, t) : 0;
+  return (
+    <div
+      className="present-progress"
+      role="progressbar"
+      aria-label="Story progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(position * 100)}
+    >
+      <span style={{ width: `${position * 100}%` }} />
+    </div>
+  );
+}
+
+/** Kiosk: from event to event, holding each long enough to read its caption. */
+function useAutoplay(on: boolean): void {
+  const scene = useScene();
+  const summary = scene?.current?.summary ?? '';
+  const t = useApp((s) => s.t);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setTimeout(() => {
+      const s = appStore.getState();
+      if (!s.engine) return;
+      // From the event being shown: a manual step restarts the pause from the new event.
+      s.setTime(nextEventTime(s.engine, t) ?? TIMELINE_START);
+    }, readingTimeMs(summary));
+    return () => clearTimeout(timer);
+  }, [on, summary, t]);
+}
+
 export function PresentOverlay() {
+  const [autoplay, setAutoplay] = useState(false);
+  const reduceMotion = useApp((s) => s.reduceMotion);
+  useAutoplay(autoplay);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // The slider and form fields handle their own keys when they have focus.
@@ -31,6 +87,7 @@ export function PresentOverlay() {
       if (action) {
         e.preventDefault();
         appStore.getState().pause();
+        if (e.key !== 'f' && e.key !== 'F') setAutoplay(false);
         action();
       }
     };
@@ -39,6 +96,7 @@ export function PresentOverlay() {
   }, []);
   return (
     <>
+      <Progress />
       <div className="present-side">
         <EventCard large />
         <Counters large />
@@ -50,7 +108,20 @@ export function PresentOverlay() {
       <footer className="present-bar">
         <TimeSlider large />
         <p className="present-keys">
-          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>Esc</kbd> leave presentation
+          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>F</kbd> full screen · <kbd>Esc</kbd> leave ·{' '}
+          <label>
+            <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.currentTarget.checked)} /> Autoplay
+            (kiosk)
+          </label>{' '}
+          ·{' '}
+          <label>
+            <input
+              type="checkbox"
+              checked={reduceMotion}
+              onChange={(e) => appStore.getState().setReduceMotion(e.currentTarget.checked)}
+            />{' '}
+            Reduce motion
+          </label>
         </p>
       </footer>
     </>

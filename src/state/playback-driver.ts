@@ -9,10 +9,11 @@ import { chapterAt } from '../timeline/chapters';
 import { advance, REDUCED_MOTION_STEP_MS } from '../timeline/playback';
 import { nextEventTime } from '../timeline/scene';
 import { snap } from '../timeline/track';
-import type { AppStore } from './store';
+import { type AppStore, appStore } from './store';
 
+/** The system's preference, or the reader's own switch. */
 export function prefersReducedMotion(win: Window = window): boolean {
-  return win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  return (win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false) || appStore.getState().reduceMotion;
 }
 
 export function startPlayback(store: AppStore, win: Window = window): () => void {
@@ -57,7 +58,7 @@ export function startPlayback(store: AppStore, win: Window = window): () => void
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.playing && (!prev.playing || (s.engine && !prev.engine))) start();
+    if (s.playing && (!prev.playing || (s.engine && !prev.engine) || s.reduceMotion !== prev.reduceMotion)) start();
     if (!s.playing && prev.playing) {
       stop();
       if (s.engine) s.setTime(snap(s.t, chapterAt(s.engine.chapters, s.t).resolution));

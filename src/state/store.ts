@@ -31,6 +31,8 @@ export interface AppState extends UrlState {
   dotScale: number;
   /** The measure tool is open: map clicks measure instead of selecting. */
   measuring: boolean;
+  /** The reader's switch for reduced motion, on top of the system's `prefers-reduced-motion`. */
+  reduceMotion: boolean;
 }
 
 export interface AppActions {
@@ -57,6 +59,7 @@ export interface AppActions {
   setFilters(filters: Partial<Pick<UrlState, 'categories' | 'sides' | 'outlets'>>): void;
   select(selection: string | null): void;
   setMeasuring(measuring: boolean): void;
+  setReduceMotion(reduce: boolean): void;
   /** Moves a layer one step up (towards the top of the drawing) or down. */
   moveLayer(id: string, direction: 1 | -1): void;
 }
@@ -77,6 +80,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     loop: false,
     dotScale: 1,
     measuring: false,
+    reduceMotion: false,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -117,6 +121,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     setFilters: (filters) => set(filters),
     select: (selection) => set({ selection }),
     setMeasuring: (measuring) => set({ measuring }),
+    setReduceMotion: (reduceMotion) => set({ reduceMotion }),
     moveLayer: (id, direction) =>
       set((s) => {
         const i = s.layers.indexOf(id);
