@@ -108,6 +108,10 @@ test('present mode: progress, autoplay from event to event, a reduced-motion swi
   const progress = page.getByRole('progressbar', { name: 'Story progress' });
   expect(Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(20);
   await page.keyboard.press('f');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('speaker-notes')).toContainText('killed armenian side');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('speaker-notes')).toHaveCount(0);
   await page.getByLabel('Autoplay (kiosk)').check();
   // The offensive's caption is short: the next event comes after the minimum reading time.
   await expect.poll(() => new URL(page.url()).searchParams.get('t'), { timeout: 20_000 }).toBe('2023-09-19T13:45');

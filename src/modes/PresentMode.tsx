@@ -1,7 +1,7 @@
 /**
  * Present: for a classroom. Large type, the map full screen, driven from the keyboard or a clicker:
  * → / PageDown next event, ← / PageUp previous event, Space plays, Home and End go to the ends,
- * F full screen, Escape returns to explore. Autoplay steps through the story for a kiosk, pausing at
+ * F full screen, N speaker notes, Escape returns to explore. Autoplay steps through the story for a kiosk, pausing at
  * each event long enough to read it; a switch reduces motion to cuts.
  */
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { appStore, useApp } from '../state/store';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { nextEventTime } from '../timeline/scene';
 import { positionOf } from '../timeline/track';
+import { CitationList } from '../ui/Citations';
 import { Counters } from '../ui/Counters';
 import { EventCard } from '../ui/EventCard';
 import { Legend } from '../ui/Legend';
@@ -38,6 +39,40 @@ const KEYS: Record<string, () => void> = {
   f: toggleFullScreen,
   F: toggleFullScreen,
 };
+
+/** Speaker notes for the event on screen: what the audience does not see, with the sources. */
+function SpeakerNotes() {
+  const scene = useScene();
+  const e = scene?.current;
+  if (!e) return null;
+  return (
+    <aside className="speaker-notes" aria-label="Speaker notes" data-testid="speaker-notes">
+      <h2 className="speaker-notes-title">Notes: {e.title}</h2>
+      {e.note && <p>{e.note}</p>}
+      {e.figures.length > 0 && (
+        <ul>
+          {e.figures.map((f) => (
+            <li key={`${f.quantity}:${f.claimant}:${f.value ?? f.text}`}>
+              {f.qualifier ? `${f.qualifier} ` : ''}
+              {f.text ?? (f.value ?? 0).toLocaleString('en')} {f.unit} ({f.quantity.replaceAll('-', ' ')}) —{' '}
+              {f.claimant}
+            </li>
+          ))}
+        </ul>
+      )}
+      {e.claims.map((c) => (
+        <p key={c.statement}>
+          <strong>{c.status}:</strong> {c.statement} — {c.claimant}
+          {c.response ? ` · Response: ${c.response.statement} — ${c.response.claimant}` : ''}
+        </p>
+      ))}
+      <details>
+        <summary>Sources ({e.citations.length})</summary>
+        <CitationList citations={e.citations} />
+      </details>
+    </aside>
+  );
+}
 
 function Progress() {
   const engine = useApp((s) => s.engine);
@@ -76,6 +111,7 @@ function useAutoplay(on: boolean): void {
 
 export function PresentOverlay() {
   const [autoplay, setAutoplay] = useState(false);
+  const [notes, setNotes] = useState(false);
   const reduceMotion = useApp((s) => s.reduceMotion);
   useAutoplay(autoplay);
   useEffect(() => {
@@ -83,6 +119,10 @@ export function PresentOverlay() {
       // The slider and form fields handle their own keys when they have focus.
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, select, textarea, [role="slider"]')) return;
+      if (e.key === 'n' || e.key === 'N') {
+        setNotes((n) => !n);
+        return;
+      }
       const action = KEYS[e.key];
       if (action) {
         e.preventDefault();
@@ -97,6 +137,7 @@ export function PresentOverlay() {
   return (
     <>
       <Progress />
+      {notes && <SpeakerNotes />}
       <div className="present-side">
         <EventCard large />
         <Counters large />
@@ -108,7 +149,8 @@ export function PresentOverlay() {
       <footer className="present-bar">
         <TimeSlider large />
         <p className="present-keys">
-          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>F</kbd> full screen · <kbd>Esc</kbd> leave ·{' '}
+          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>F</kbd> full screen · <kbd>N</kbd> notes ·{' '}
+          <kbd>Esc</kbd> leave ·{' '}
           <label>
             <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.currentTarget.checked)} /> Autoplay
             (kiosk)
