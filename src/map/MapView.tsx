@@ -53,6 +53,19 @@ function applyNames(map: MapLibreMap, s: Store): void {
   for (const id of NAMED_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', nameExpression(s.names));
 }
 
+/**
+ * In a presentation the caption panel covers the right of the map and the slider its bottom: the
+ * view is centred in what stays visible.
+ */
+function applyPadding(map: MapLibreMap, s: Store): void {
+  const { width } = map.getContainer().getBoundingClientRect();
+  const padding =
+    s.mode === 'present'
+      ? { top: 0, left: 0, right: Math.min(500, width * 0.42), bottom: 190 }
+      : { top: 0, left: 0, right: 0, bottom: 0 };
+  map.setPadding(padding);
+}
+
 function applyInteractivity(map: MapLibreMap, s: Store): void {
   // An embed is a fixed view: the URL decides it, the reader does not pan it away by scrolling.
   const on = s.mode !== 'embed';
@@ -109,7 +122,10 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
       if (s.layers.join() !== prev.layers.filter((l) => s.layers.includes(l)).join()) applyOrder(map, s.layers);
     }
     if (s.names !== prev.names) applyNames(map, s);
-    if (s.mode !== prev.mode) applyInteractivity(map, s);
+    if (s.mode !== prev.mode) {
+      applyInteractivity(map, s);
+      applyPadding(map, s);
+    }
     if (s.view !== prev.view) jumpToStoreView(map, s);
     if (s.engine !== prev.engine) {
       renderer = null;
@@ -189,6 +205,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       applyOrder(map, now.layers);
       applyNames(map, now);
       applyInteractivity(map, now);
+      applyPadding(map, now);
       jumpToStoreView(map, now);
       unfollow = follow(map, appStore);
     });
