@@ -117,9 +117,3 @@ export function statedOf(f: Figure): StatedFigure | null {
 export function stated(engine: Engine, quantity: string): StatedFigure[] {
   return figuresOf(engine, quantity).flatMap(({ figure }) => statedOf(figure) ?? []);
 }
-
-/** The sources of a place or route where the dataset keeps them; read defensively, as older bundles drop them. */
-export const sourcesOf = (record: object): Citation[] => {
-  const s = (record as { sources?: unknown }).sources;
-  return Array.isArray(s) ? (s as Citation[]) : [];
-};

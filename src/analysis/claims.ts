@@ -13,7 +13,6 @@ import {
   fmt,
   minutes,
   ROUND_FIGURE,
-  sourcesOf,
   stated,
   type Tolerance,
 } from './claim-check';
@@ -22,14 +21,21 @@ import { measureAlongRoute, measureStraight } from './measure';
 
 export type { ClaimCheck, ComputedFigure, DayRow, DayStatement, StatedFigure, Tolerance } from './claim-check';
 
+/** Two places of the dataset, a road, and the length along it between them (null if anything is missing). */
+function onRoad(engine: Engine, fromId: string, toId: string, routeId: string) {
+  const from = engine.data.places.get(fromId);
+  const to = engine.data.places.get(toId);
+  const road = engine.data.routes.get(routeId);
+  const along = road && from && to ? measureAlongRoute(road.coordinates, from.coordinates, to.coordinates) : null;
+  return from && to && road && along ? { from, to, road, along } : null;
+}
+
 function yevlakhDistance(engine: Engine): ClaimCheck | null {
   const [first, ...others] = stated(engine, 'distance-yevlakh-stepanakert');
-  const from = engine.data.places.get('stepanakert');
-  const to = engine.data.places.get('yevlakh');
-  const road = engine.data.routes.get('yevlakh-road');
-  const along = road && from && to ? measureAlongRoute(road.coordinates, to.coordinates, from.coordinates) : null;
-  if (!first || !from || !to || !road || !along) return null;
-  const placeSources = [...sourcesOf(from), ...sourcesOf(to)];
+  const found = onRoad(engine, 'stepanakert', 'yevlakh', 'yevlakh-road');
+  if (!first || !found) return null;
+  const { from, to, road, along } = found;
+  const placeSources = [...from.sources, ...to.sources];
   const straight: ComputedFigure = {
     label: 'straight line',
     value: measureStraight([from.coordinates, to.coordinates]).total,
@@ -43,7 +49,7 @@ function yevlakhDistance(engine: Engine): ClaimCheck | null {
     value: along.length,
     unit: 'km',
     method: 'Length (turf length) of the yevlakh-road route in routes.geojson from Yevlakh to Stepanakert.',
-    inputs: sourcesOf(road),
+    inputs: road.sources,
   };
   const tolerance: Tolerance = {
     kind: 'relative',
@@ -56,7 +62,7 @@ function yevlakhDistance(engine: Engine): ClaimCheck | null {
     max: Math.max(straight.value, byRoad.value),
     unit: 'km',
     method: 'From the straight line to the length along the drawn road, both computed below.',
-    inputs: [...placeSources, ...sourcesOf(road)],
+    inputs: [...placeSources, ...road.sources],
   };
   return {
     id: 'yevlakh-distance',
@@ -74,11 +80,9 @@ function yevlakhDistance(engine: Engine): ClaimCheck | null {
 
 function queueLength(engine: Engine): ClaimCheck | null {
   const [first, ...others] = stated(engine, 'queue-length');
-  const from = engine.data.places.get('stepanakert');
-  const to = engine.data.places.get('hakari-bridge');
-  const road = engine.data.routes.get('lachin-corridor');
-  const along = road && from && to ? measureAlongRoute(road.coordinates, from.coordinates, to.coordinates) : null;
-  if (!first || !from || !to || !road || !along) return null;
+  const found = onRoad(engine, 'stepanakert', 'hakari-bridge', 'lachin-corridor');
+  if (!first || !found) return null;
+  const { from, to, road, along } = found;
   const tolerance: Tolerance = {
     kind: 'relative',
     value: ROUND_FIGURE,
@@ -90,14 +94,14 @@ function queueLength(engine: Engine): ClaimCheck | null {
     unit: 'km',
     method:
       'Length (turf lineSlice and length) of the lachin-corridor route between Stepanakert and the hakari-bridge waypoint.',
-    inputs: [...sourcesOf(road), ...sourcesOf(to)],
+    inputs: [...road.sources, ...to.sources],
   };
   const straight: ComputedFigure = {
     label: 'straight line',
     value: measureStraight([from.coordinates, to.coordinates]).total,
     unit: 'km',
     method: 'Great-circle distance (turf distance) between Stepanakert and the Hakari bridge checkpoint.',
-    inputs: [...sourcesOf(from), ...sourcesOf(to)],
+    inputs: [...from.sources, ...to.sources],
   };
   return {
     id: 'queue-length',
