@@ -5,6 +5,8 @@ import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { DEFAULT_LAYERS, LAYERS } from './layers';
 import {
   CATEGORIES,
+  CHAPTER_IDS,
+  CONTROLS,
   DEFAULT_STATE,
   MAX_QUERY_LENGTH,
   MODES,
@@ -108,8 +110,24 @@ describe('parseUrlState', () => {
     ['?outlet=%3Cscript%3E', 'bad-filter'],
     ['?sel=javascript:alert(1)', 'bad-selection'],
     ['?sel=place:', 'bad-selection'],
+    ['?controls=everything', 'bad-embed'],
+    ['?chapter=epilogue', 'bad-embed'],
+    ['?api=javascript:alert(1)', 'bad-embed'],
+    ['?api=https://news.example/path', 'bad-embed'],
+    ['?api=https://user@news.example', 'bad-embed'],
+    ['?api=*', 'bad-embed'],
+    ['?api=null', 'bad-embed'],
   ])('falls back with a notice for the analyst parameter %s', (search, code) => {
     expect(codes(search)).toContain(code);
+  });
+
+  it('reads the embed parameters, normalising the API origin', () => {
+    const { state, notices } = parseUrlState(
+      '?mode=embed&controls=slider&chapter=exodus&api=https%3A%2F%2FNews.Example%3A443',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ controls: 'slider', chapter: 'exodus', api: 'https://news.example' });
+    expect(parseUrlState('?api=http://127.0.0.1:4174').state.api).toBe('http://127.0.0.1:4174');
   });
 
   it('uses the first of repeated parameters', () => {
@@ -164,6 +182,11 @@ const baseArb = fc.record({
       nil: null,
     },
   ),
+  controls: fc.constantFrom(...CONTROLS),
+  chapter: fc.option(fc.constantFrom(...CHAPTER_IDS), { nil: null }),
+  api: fc.option(fc.constantFrom('https://news.example', 'http://127.0.0.1:4174', 'https://xn--80ak6aa92e.com'), {
+    nil: null,
+  }),
 });
 
 /** States as the app can hold them: a window's start is set only for a window, and never after t. */

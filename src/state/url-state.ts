@@ -14,6 +14,10 @@
  *   side   who made the claims to show: armenian, karabakh-armenian, azerbaijani, russian, international, media, other
  *   outlet source outlets to show, as slugs of their names (dw, abc-news…)
  *   sel    the selected feature or event: place:<id>, event:<id>, route:<id>, area:<id>
+ * and for embeds (mode=embed), also only when not at their default:
+ *   controls  none (default) | slider (a minimal slider with play) | play (a play button)
+ *   chapter   a chapter to play in a loop: blockade | offensive | talks | exodus | aftermath
+ *   api       the origin of the host page allowed to drive the embed by postMessage (https://news.example)
  */
 import { inBBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { formatIsoLocal, parseIsoTime } from '../time/iso';
@@ -52,6 +56,10 @@ export const SIDES = [
   'media',
   'other',
 ] as const;
+export const CONTROLS = ['none', 'slider', 'play'] as const;
+export type Controls = (typeof CONTROLS)[number];
+/** Chapter ids, fixed here rather than read from the data so a link is checked before the data loads. */
+export const CHAPTER_IDS = ['blockade', 'offensive', 'talks', 'exodus', 'aftermath'] as const;
 const SELECTION_RE = /^(place|event|route|area):[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -69,6 +77,12 @@ export interface UrlState {
   sides: string[];
   outlets: string[];
   selection: string | null;
+  /** Embed only: which controls the embed shows. */
+  controls: Controls;
+  /** Embed only: a chapter the embed plays in a loop. */
+  chapter: string | null;
+  /** Embed only: the host page origin whose postMessage commands the embed obeys. */
+  api: string | null;
 }
 
 export interface Notice {
@@ -86,6 +100,7 @@ export interface Notice {
     | 'bad-range'
     | 'bad-filter'
     | 'bad-selection'
+    | 'bad-embed'
     | 'map-error'
     | 'data-error';
   param: string;
@@ -107,9 +122,12 @@ export const DEFAULT_STATE: UrlState = {
   sides: [],
   outlets: [],
   selection: null,
+  controls: 'none',
+  chapter: null,
+  api: null,
 };
 
-const PARAMS = ['mode', 't', 'view', 'layers', 'names', 'range', 'from', 'cat', 'side', 'outlet', 'sel'] as const;
+const PARAMS = ['mode', 't', 'view', 'layers', 'names', 'range', 'from', 'cat', 'side', 'outlet', 'sel', 'controls', 'chapter', 'api'] as const;
 /** Longer queries are not parsed at all: no legitimate state needs more than a few hundred bytes. */
 export const MAX_QUERY_LENGTH = 4096;
 
@@ -247,6 +265,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
       });
   }
   parseAnalystParams(get, state, notices);
+  parseEmbedParams(get, state, notices);
   return { state, notices };
 }
 
@@ -323,6 +342,58 @@ function parseAnalystParams(
 }
 
 /**
+ * An origin as `URL` normalises it (scheme, host, port; no path, query or credentials), http or https
+ * only; null for anything else.
+ */
+export function parseOrigin(raw: string): string | null {
+  if (raw.length > 200 || !/^https?:\/\/[^/?#@\s]+\/?$/i.test(raw)) return null;
+  try {
+    const url = new URL(raw);
+    return url.origin === 'null' ? null : url.origin;
+  } catch {
+    return null;
+  }
+}
+
+function parseEmbedParams(
+  get: (k: (typeof PARAMS)[number]) => string | null,
+  state: UrlState,
+  notices: Notice[],
+): void {
+  const controls = get('controls');
+  if (controls !== null) {
+    if (isMember(CONTROLS, controls)) state.controls = controls;
+    else
+      notices.push({
+        code: 'bad-embed',
+        param: 'controls',
+        message: `Controls ${quote(controls)} do not exist (use none, slider or play); the embed shows none.`,
+      });
+  }
+  const chapter = get('chapter');
+  if (chapter !== null) {
+    if (isMember(CHAPTER_IDS, chapter)) state.chapter = chapter;
+    else
+      notices.push({
+        code: 'bad-embed',
+        param: 'chapter',
+        message: `Chapter ${quote(chapter)} does not exist (use ${CHAPTER_IDS.join(', ')}); the embed shows the time of the link.`,
+      });
+  }
+  const api = get('api');
+  if (api !== null) {
+    const origin = parseOrigin(api);
+    if (origin) state.api = origin;
+    else
+      notices.push({
+        code: 'bad-embed',
+        param: 'api',
+        message: `API origin ${quote(api)} is not an http(s) origin such as https://news.example; the embed ignores messages.`,
+      });
+  }
+}
+
+/**
  * Writes every parameter, so a shared link keeps its meaning even if the defaults change. Values
  * come from closed sets, digits and `-T:.`, all legal in a query, so nothing needs escaping.
  */
@@ -341,5 +412,9 @@ export function serializeUrlState(s: UrlState): string {
   if (s.sides.length > 0) parts.push(`side=${s.sides.join(',')}`);
   if (s.outlets.length > 0) parts.push(`outlet=${s.outlets.join(',')}`);
   if (s.selection) parts.push(`sel=${s.selection}`);
+  if (s.controls !== 'none') parts.push(`controls=${s.controls}`);
+  if (s.chapter) parts.push(`chapter=${s.chapter}`);
+  // An origin holds ':' and '/', both legal in a query; encoded anyway so any valid origin round-trips.
+  if (s.api) parts.push(`api=${encodeURIComponent(s.api)}`);
   return `?${parts.join('&')}`;
 }

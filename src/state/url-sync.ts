@@ -20,6 +20,9 @@ const URL_KEYS = [
   'sides',
   'outlets',
   'selection',
+  'controls',
+  'chapter',
+  'api',
 ] as const;
 
 export function pickUrlState(s: Store): UrlState {
