@@ -127,7 +127,22 @@ export const DEFAULT_STATE: UrlState = {
   api: null,
 };
 
-const PARAMS = ['mode', 't', 'view', 'layers', 'names', 'range', 'from', 'cat', 'side', 'outlet', 'sel', 'controls', 'chapter', 'api'] as const;
+const PARAMS = [
+  'mode',
+  't',
+  'view',
+  'layers',
+  'names',
+  'range',
+  'from',
+  'cat',
+  'side',
+  'outlet',
+  'sel',
+  'controls',
+  'chapter',
+  'api',
+] as const;
 /** Longer queries are not parsed at all: no legitimate state needs more than a few hundred bytes. */
 export const MAX_QUERY_LENGTH = 4096;
 
