@@ -6,10 +6,23 @@
 
 import { TIMELINE_START } from '../time/span';
 import { chapterAt } from '../timeline/chapters';
-import { advance, REDUCED_MOTION_STEP_MS } from '../timeline/playback';
+import { advance, REDUCED_MOTION_STEP_MS, type Span, spanOf, WHOLE_STORY } from '../timeline/playback';
 import { nextEventTime } from '../timeline/scene';
 import { snap } from '../timeline/track';
-import { type AppStore, appStore } from './store';
+import { type AppStore, appStore, type Store } from './store';
+
+/** What playback plays: an embed with a `chapter` loops that chapter; everything else, the whole story. */
+export function playbackSpan(s: Store): Span {
+  if (s.mode !== 'embed' || !s.chapter || !s.engine) return WHOLE_STORY;
+  const chapter = s.engine.chapters.find((c) => c.id === s.chapter);
+  return chapter ? spanOf(s.engine.track, chapter.start, chapter.end) : WHOLE_STORY;
+}
+
+/** The time span of an embed's looped chapter, or null. */
+export function loopedChapter(s: Store): { start: number; end: number } | null {
+  if (s.mode !== 'embed' || !s.chapter || !s.engine) return null;
+  return s.engine.chapters.find((c) => c.id === s.chapter) ?? null;
+}
 
 /** The system's preference, or the reader's own switch. */
 export function prefersReducedMotion(win: Window = window): boolean {
@@ -33,7 +46,7 @@ export function startPlayback(store: AppStore, win: Window = window): () => void
     if (!s.playing || !s.engine) return stop();
     const dt = last ? now - last : 0;
     last = now;
-    const { t, ended } = advance(s.engine.track, s.t, dt, s.speed, s.loop);
+    const { t, ended } = advance(s.engine.track, s.t, dt, s.speed, s.loop, playbackSpan(s));
     s.setTime(t);
     if (ended) s.pause();
     else frame = win.requestAnimationFrame(tick);
@@ -42,9 +55,12 @@ export function startPlayback(store: AppStore, win: Window = window): () => void
   const step = () => {
     const s = store.getState();
     if (!s.playing || !s.engine) return stop();
-    const next = nextEventTime(s.engine, s.t);
+    const chapter = loopedChapter(s);
+    const start = chapter?.start ?? TIMELINE_START;
+    let next = s.t < start ? start : nextEventTime(s.engine, s.t);
+    if (chapter && next !== null && next >= chapter.end) next = null;
     if (next === null) {
-      if (s.loop) s.setTime(TIMELINE_START);
+      if (s.loop) s.setTime(start);
       else return s.pause();
     } else s.setTime(next);
     timer = setTimeout(step, REDUCED_MOTION_STEP_MS / s.speed);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { realEngine } from './engine-fixture';
-import { advance, STORY_SECONDS } from './playback';
+import { advance, STORY_SECONDS, spanOf } from './playback';
 import { positionOf } from './track';
 
 const { track, chapters } = realEngine();
@@ -28,5 +28,21 @@ describe('advance', () => {
   it('ignores nonsense time steps', () => {
     expect(advance(track, TIMELINE_START, Number.NaN, 1, false).t).toBe(TIMELINE_START);
     expect(advance(track, TIMELINE_START, -50, 1, false).t).toBe(TIMELINE_START);
+  });
+
+  it('plays one chapter in a loop within its span, starting at the chapter from outside it', () => {
+    const talks = chapters.find((c) => c.id === 'talks');
+    if (!talks) throw new Error('no talks chapter');
+    const span = spanOf(track, talks.start, talks.end);
+    expect(advance(track, TIMELINE_START, 100, 1, true, span).t).toBe(talks.start);
+    const nearEnd = advance(track, talks.end - 60_000, 2000, 4, true, span);
+    expect(nearEnd).toEqual({ t: talks.start, ended: false });
+    let t = talks.start;
+    for (let i = 0; i < 2000; i++) {
+      t = advance(track, t, 50, 4, true, span).t;
+      expect(t).toBeGreaterThanOrEqual(talks.start);
+      expect(t).toBeLessThan(talks.end);
+    }
+    expect(advance(track, talks.end - 60_000, 2000, 4, false, span).ended).toBe(true);
   });
 });

@@ -16,16 +16,38 @@ export interface Advance {
   ended: boolean;
 }
 
-/** Where playback is after `dtMs` of wall time at `speed`, from time t. */
-export function advance(track: readonly Segment[], t: number, dtMs: number, speed: number, loop: boolean): Advance {
+/** A stretch of the slider, as positions from 0 to 1: the whole story, or one chapter an embed loops. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export const WHOLE_STORY: Span = { from: 0, to: 1 };
+
+/** The slider's stretch for a time span (a chapter's start and end). */
+export function spanOf(track: readonly Segment[], start: number, end: number): Span {
+  return { from: positionOf(track, start), to: positionOf(track, end) };
+}
+
+/** Where playback is after `dtMs` of wall time at `speed`, from time t, playing within `span`. */
+export function advance(
+  track: readonly Segment[],
+  t: number,
+  dtMs: number,
+  speed: number,
+  loop: boolean,
+  span: Span = WHOLE_STORY,
+): Advance {
   const step = Number.isFinite(dtMs) && dtMs > 0 ? (dtMs / 1000 / STORY_SECONDS) * speed : 0;
-  let position = positionOf(track, t) + step;
+  const here = positionOf(track, t);
+  // Outside the span (a link's time before a looped chapter), playback starts at the span.
+  let position = here < span.from || here > span.to ? span.from : here + step;
   // A break between chapters takes no time: playback jumps across it.
   const segment = segmentAt(track, position);
   if (segment && position < segment.from) position = segment.from;
-  if (position >= 1) {
-    if (loop) return { t: exactTimeAt(track, 0), ended: false };
-    return { t: exactTimeAt(track, 1), ended: true };
+  if (position >= span.to) {
+    if (loop) return { t: exactTimeAt(track, span.from), ended: false };
+    return { t: exactTimeAt(track, span.to), ended: true };
   }
   return { t: exactTimeAt(track, position), ended: false };
 }

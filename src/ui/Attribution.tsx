@@ -1,8 +1,13 @@
 /** Our own attribution, as text: MapLibre's control would set style strings as HTML. */
-export function Attribution() {
+export const ATTRIBUTION =
+  'Natural Earth (public domain) · Kura, lower Aras, Nagorno-Karabakh outline: drawn by hand, approximate';
+/** For small embeds, where the full line would cover a third of the map. */
+export const ATTRIBUTION_SHORT = 'Natural Earth · hand-drawn outlines approximate';
+
+export function Attribution({ short = false, inline = false }: { short?: boolean; inline?: boolean }) {
   return (
-    <p className="attribution" data-testid="attribution">
-      Natural Earth (public domain) · Kura, lower Aras, Nagorno-Karabakh outline: drawn by hand, approximate
+    <p className={inline ? 'attribution inline' : 'attribution'} data-testid="attribution" title={ATTRIBUTION}>
+      {short ? ATTRIBUTION_SHORT : ATTRIBUTION}
     </p>
   );
 }

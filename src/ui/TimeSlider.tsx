@@ -60,7 +60,11 @@ function keyAction(key: string, shift: boolean, here: number): (() => void) | nu
   }
 }
 
-export function TimeSlider({ large = false }: { large?: boolean }) {
+/**
+ * `large` for a presentation; `minimal` for an embed: the date, play and the track, without the
+ * analyst's speed, loop, stepping and chapter buttons.
+ */
+export function TimeSlider({ large = false, minimal = false }: { large?: boolean; minimal?: boolean }) {
   const engine = useApp((s) => s.engine);
   const t = useDisplayTime();
   const playing = useApp((s) => s.playing);
@@ -103,21 +107,23 @@ export function TimeSlider({ large = false }: { large?: boolean }) {
   const chapter = engine ? chapterAt(engine.chapters, t) : null;
 
   return (
-    <div className={large ? 'time-slider large' : 'time-slider'}>
+    <div className={`time-slider${large ? ' large' : ''}${minimal ? ' minimal' : ''}`}>
       <div className="time-head">
         <time className="time-readout" dateTime={readable.iso} data-testid="time-readout">
           {readable.text}
         </time>
         {chapter && <span className="time-chapter">{chapter.title}</span>}
         <div className="playback">
-          <button
-            type="button"
-            onClick={() => stepEvent(-1)}
-            aria-label="Previous event"
-            title="Previous event (Shift+←)"
-          >
-            ⏮
-          </button>
+          {!minimal && (
+            <button
+              type="button"
+              onClick={() => stepEvent(-1)}
+              aria-label="Previous event"
+              title="Previous event (Shift+←)"
+            >
+              ⏮
+            </button>
+          )}
           <button
             type="button"
             className="play"
@@ -128,27 +134,31 @@ export function TimeSlider({ large = false }: { large?: boolean }) {
           >
             {playing ? '❚❚' : '▶'}
           </button>
-          <button type="button" onClick={() => stepEvent(1)} aria-label="Next event" title="Next event (Shift+→)">
-            ⏭
-          </button>
-          <label className="speed">
-            <span className="visually-hidden">Speed</span>
-            <select value={speed} onChange={(e) => appStore.getState().setSpeed(Number(e.currentTarget.value))}>
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="loop">
-            <input
-              type="checkbox"
-              checked={loop}
-              onChange={(e) => appStore.getState().setLoop(e.currentTarget.checked)}
-            />{' '}
-            Loop
-          </label>
+          {!minimal && (
+            <>
+              <button type="button" onClick={() => stepEvent(1)} aria-label="Next event" title="Next event (Shift+→)">
+                ⏭
+              </button>
+              <label className="speed">
+                <span className="visually-hidden">Speed</span>
+                <select value={speed} onChange={(e) => appStore.getState().setSpeed(Number(e.currentTarget.value))}>
+                  {SPEEDS.map((s) => (
+                    <option key={s} value={s}>
+                      {s}×
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="loop">
+                <input
+                  type="checkbox"
+                  checked={loop}
+                  onChange={(e) => appStore.getState().setLoop(e.currentTarget.checked)}
+                />{' '}
+                Loop
+              </label>
+            </>
+          )}
         </div>
       </div>
       <div
@@ -201,18 +211,20 @@ export function TimeSlider({ large = false }: { large?: boolean }) {
         ))}
         <span className="thumb" style={{ left: `${position * 100}%` }} aria-hidden="true" />
       </div>
-      <nav className="chapters" aria-label="Chapters">
-        {engine?.chapters.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            aria-current={c.id === chapter?.id ? 'step' : undefined}
-            onClick={() => appStore.getState().setTime(c.start)}
-          >
-            {c.title}
-          </button>
-        ))}
-      </nav>
+      {!minimal && (
+        <nav className="chapters" aria-label="Chapters">
+          {engine?.chapters.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              aria-current={c.id === chapter?.id ? 'step' : undefined}
+              onClick={() => appStore.getState().setTime(c.start)}
+            >
+              {c.title}
+            </button>
+          ))}
+        </nav>
+      )}
     </div>
   );
 }
