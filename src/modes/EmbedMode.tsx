@@ -25,6 +25,7 @@ function useChapterLoop(): void {
   const engine = useApp((s) => s.engine);
   const chapter = useApp((s) => s.chapter);
   useEffect(() => {
+    if (!engine || !chapter) return;
     const s = appStore.getState();
     const span = loopedChapter(s);
     if (!span) return;
