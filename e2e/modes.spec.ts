@@ -123,3 +123,64 @@ test('present mode: progress, autoplay from event to event, a reduced-motion swi
   await page.getByRole('button', { name: 'Pause' }).click();
   expectClean(w);
 });
+
+test('present mode animates time, counters and camera between events; reduced motion cuts', async ({
+  page,
+  baseURL,
+}) => {
+  const w = await watch(page, baseURL ?? '');
+  // From the Yevlakh talks, the next event with a place far from here: the camera has to move.
+  await page.goto('/?mode=present&t=2023-09-20T13:00&view=46.75,39.82,9.5');
+  await waitForIdle(page);
+  const sample = () =>
+    page.evaluate(() => {
+      const s = window.__appStore?.getState();
+      const c = window.__map?.getCenter();
+      return { t: s?.t ?? 0, animating: s?.animating ?? false, lon: c?.lng ?? 0, zoom: window.__map?.getZoom() ?? 0 };
+    });
+  const before = await sample();
+  await page.keyboard.press('ArrowRight');
+  const seen: { t: number; animating: boolean }[] = [];
+  for (let i = 0; i < 40; i++) {
+    const s = await sample();
+    seen.push(s);
+    if (!s.animating && s.t !== before.t) break;
+    await page.waitForTimeout(50);
+  }
+  const target = seen[seen.length - 1]?.t ?? 0;
+  expect(target).toBeGreaterThan(before.t);
+  // Some frames showed times between the two events: time moved rather than jumped.
+  expect(seen.some((s) => s.animating && s.t > before.t && s.t < target)).toBe(true);
+  await expect.poll(async () => (await sample()).animating).toBe(false);
+  await waitForIdle(page);
+
+  // Reduced motion: the next step is a cut, never an in-between time.
+  await page.getByLabel('Reduce motion').check();
+  const from = (await sample()).t;
+  await page.keyboard.press('ArrowRight');
+  const cut = await sample();
+  expect(cut.animating).toBe(false);
+  expect(cut.t).toBeGreaterThan(from);
+  expectClean(w);
+});
+
+test('present mode frames each event on the map', async ({ page, baseURL }) => {
+  const w = await watch(page, baseURL ?? '');
+  // From the ceasefire in Stepanakert, → goes to the delegation's trip to Yevlakh, far to the north-east.
+  await page.goto('/?mode=present&t=2023-09-20T20:00&view=46.75,39.82,10');
+  await waitForIdle(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('event-card')).toHaveAttribute('data-event', /delegation-trip|yevlakh-talks/);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const b = window.__map?.getBounds();
+          // Yevlakh (47.15, 40.62), off screen before the step, is in view after it.
+          return Boolean(b?.contains([47.15, 40.62]));
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  expectClean(w);
+});

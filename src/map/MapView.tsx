@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { prefersReducedMotion } from '../state/playback-driver';
 import { sceneOf } from '../state/scene-cache';
+import { STEP_MS } from '../state/step-animation';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
 import { ARROW_HEAD_IMAGE, arrowHeadImage } from './dataset-style';
@@ -104,6 +105,39 @@ function jumpToStoreView(map: MapLibreMap, s: Store): void {
   }
 }
 
+/** The closest a presentation's camera comes to one place: a town with its surroundings. */
+const FOCUS_MAX_ZOOM = 9;
+const FOCUS_PADDING = 60;
+
+/**
+ * Frames an event's places, unless they are already well in view at about the right zoom: stepping
+ * between events in one town should not jolt the camera.
+ */
+function applyFocus(map: MapLibreMap, s: Store): void {
+  if (!s.focus) return;
+  const [w, south, e, n] = s.focus.bbox;
+  const camera = map.cameraForBounds(
+    [
+      [w, south],
+      [e, n],
+    ],
+    { padding: FOCUS_PADDING, maxZoom: FOCUS_MAX_ZOOM },
+  );
+  if (!camera || camera.zoom === undefined) return;
+  const { width, height } = map.getContainer().getBoundingClientRect();
+  const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
+  const inView = [
+    [w, south],
+    [e, n],
+  ].every(([lon, lat]) => {
+    const p = map.project([lon as number, lat as number]);
+    return p.x > left + 40 && p.x < width - right - 40 && p.y > top + 40 && p.y < height - bottom - 40;
+  });
+  if (inView && Math.abs(map.getZoom() - camera.zoom) < 1.2) return;
+  if (prefersReducedMotion()) map.jumpTo(camera);
+  else map.flyTo({ ...camera, duration: STEP_MS, essential: false });
+}
+
 function follow(map: MapLibreMap, store: AppStore): () => void {
   let renderer: SceneRenderer | null = null;
   let dots: ExodusDots | null = null;
@@ -127,6 +161,7 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
       applyPadding(map, s);
     }
     if (s.view !== prev.view) jumpToStoreView(map, s);
+    if (s.focus !== prev.focus) applyFocus(map, s);
     if (s.engine !== prev.engine) {
       renderer = null;
       dots = null;

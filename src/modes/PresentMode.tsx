@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useDisplayTime } from '../state/display-time';
 import { useScene } from '../state/scene-cache';
+import { animateTimeTo, stepToEvent } from '../state/step-animation';
 import { appStore, useApp } from '../state/store';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { nextEventTime } from '../timeline/scene';
@@ -15,7 +16,7 @@ import { CitationList } from '../ui/Citations';
 import { Counters } from '../ui/Counters';
 import { EventCard } from '../ui/EventCard';
 import { Legend } from '../ui/Legend';
-import { stepEvent, TimeSlider } from '../ui/TimeSlider';
+import { TimeSlider } from '../ui/TimeSlider';
 
 /** How long autoplay holds an event: time to read its caption, 5 to 16 seconds. */
 export function readingTimeMs(summary: string): number {
@@ -29,12 +30,12 @@ function toggleFullScreen(): void {
 }
 
 const KEYS: Record<string, () => void> = {
-  ArrowRight: () => stepEvent(1),
-  PageDown: () => stepEvent(1),
-  ArrowLeft: () => stepEvent(-1),
-  PageUp: () => stepEvent(-1),
-  Home: () => appStore.getState().setTime(TIMELINE_START),
-  End: () => appStore.getState().setTime(TIMELINE_END),
+  ArrowRight: () => stepToEvent(1),
+  PageDown: () => stepToEvent(1),
+  ArrowLeft: () => stepToEvent(-1),
+  PageUp: () => stepToEvent(-1),
+  Home: () => animateTimeTo(TIMELINE_START),
+  End: () => animateTimeTo(TIMELINE_END),
   Escape: () => appStore.getState().setMode('explore'),
   f: toggleFullScreen,
   F: toggleFullScreen,
@@ -103,7 +104,8 @@ function useAutoplay(on: boolean): void {
       const s = appStore.getState();
       if (!s.engine) return;
       // From the event being shown: a manual step restarts the pause from the new event.
-      s.setTime(nextEventTime(s.engine, t) ?? TIMELINE_START);
+      if (nextEventTime(s.engine, t) === null) animateTimeTo(TIMELINE_START);
+      else stepToEvent(1);
     }, readingTimeMs(summary));
     return () => clearTimeout(timer);
   }, [on, summary, t]);
@@ -116,9 +118,10 @@ export function PresentOverlay() {
   useAutoplay(autoplay);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // The slider and form fields handle their own keys when they have focus.
+      // The slider and form fields handle their own keys when they have focus; a checkbox has no use
+      // for arrows, so the presenter can step right after ticking Autoplay or Reduce motion.
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [role="slider"]')) return;
+      if (target?.closest('input:not([type="checkbox"]), select, textarea, [role="slider"]')) return;
       if (e.key === 'n' || e.key === 'N') {
         setNotes((n) => !n);
         return;

@@ -1,5 +1,5 @@
 /**
- * The time the panels show. While playing, the map moves every frame but the text panels (readout,
+ * The time the panels show. While playing (or animating a step), the map moves every frame but the text panels (readout,
  * event card, counters) update at most eight times a second: re-rendering them every frame costs
  * the main thread as much as drawing the dots, and nobody reads faster than that.
  */
@@ -20,10 +20,10 @@ function emit(t: number): void {
 }
 
 appStore.subscribe((s, prev) => {
-  if (s.t === prev.t && s.playing === prev.playing) return;
+  if (s.t === prev.t && s.playing === prev.playing && s.animating === prev.animating) return;
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
-  if (!s.playing) {
+  if (!s.playing && !s.animating) {
     emit(s.t);
     return;
   }

@@ -33,6 +33,10 @@ export interface AppState extends UrlState {
   measuring: boolean;
   /** The reader's switch for reduced motion, on top of the system's `prefers-reduced-motion`. */
   reduceMotion: boolean;
+  /** A step from one event to the next is being animated (panels update as during playback). */
+  animating: boolean;
+  /** A request to frame a box on the map (a presentation's event); `seq` tells repeated requests apart. */
+  focus: { bbox: [number, number, number, number]; seq: number } | null;
 }
 
 export interface AppActions {
@@ -60,6 +64,8 @@ export interface AppActions {
   select(selection: string | null): void;
   setMeasuring(measuring: boolean): void;
   setReduceMotion(reduce: boolean): void;
+  setAnimating(animating: boolean): void;
+  focusOn(bbox: [number, number, number, number]): void;
   /** Moves a layer one step up (towards the top of the drawing) or down. */
   moveLayer(id: string, direction: 1 | -1): void;
 }
@@ -81,6 +87,8 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     dotScale: 1,
     measuring: false,
     reduceMotion: false,
+    animating: false,
+    focus: null,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -122,6 +130,10 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     select: (selection) => set({ selection }),
     setMeasuring: (measuring) => set({ measuring }),
     setReduceMotion: (reduceMotion) => set({ reduceMotion }),
+    setAnimating: (animating) => set({ animating }),
+    focusOn: (bbox) => {
+      if (bbox.every(Number.isFinite)) set((s) => ({ focus: { bbox, seq: (s.focus?.seq ?? 0) + 1 } }));
+    },
     moveLayer: (id, direction) =>
       set((s) => {
         const i = s.layers.indexOf(id);

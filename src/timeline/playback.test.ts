@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { realEngine } from './engine-fixture';
-import { advance, STORY_SECONDS, spanOf } from './playback';
+import { advance, between, easeInOut, STORY_SECONDS, spanOf } from './playback';
 import { positionOf } from './track';
 
 const { track, chapters } = realEngine();
@@ -44,5 +44,37 @@ describe('advance', () => {
       expect(t).toBeLessThan(talks.end);
     }
     expect(advance(track, talks.end - 60_000, 2000, 4, false, span).ended).toBe(true);
+  });
+});
+
+describe('between', () => {
+  const from = chapters[0]?.start ?? TIMELINE_START;
+  const to = chapters[2]?.start ?? TIMELINE_END;
+
+  it('starts and lands exactly on the two times', () => {
+    expect(between(track, from, to, 0)).toBe(from);
+    expect(between(track, from, to, 1)).toBe(to);
+    expect(between(track, from, to, 1.5)).toBe(to);
+  });
+
+  it('moves monotonically, forwards and backwards', () => {
+    let last = from;
+    let back = to;
+    for (let i = 1; i <= 100; i++) {
+      const t = between(track, from, to, i / 100);
+      expect(t).toBeGreaterThanOrEqual(last);
+      last = t;
+      const b = between(track, to, from, i / 100);
+      expect(b).toBeLessThanOrEqual(back);
+      back = b;
+    }
+  });
+
+  it('eases in and out', () => {
+    expect(easeInOut(0)).toBe(0);
+    expect(easeInOut(1)).toBe(1);
+    expect(easeInOut(0.5)).toBeCloseTo(0.5);
+    expect(easeInOut(0.1)).toBeLessThan(0.1);
+    expect(easeInOut(0.9)).toBeGreaterThan(0.9);
   });
 });

@@ -51,3 +51,21 @@ export function advance(
   }
   return { t: exactTimeAt(track, position), ended: false };
 }
+
+/** Slow at both ends, so a step between two events starts and lands gently. */
+export function easeInOut(x: number): number {
+  const p = Math.min(1, Math.max(0, x));
+  return p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2;
+}
+
+/**
+ * The time a fraction `progress` of the way through an animated step from `from` to `to`, moving
+ * along the slider (so a step across a break does not crawl through the months in between).
+ */
+export function between(track: readonly Segment[], from: number, to: number, progress: number): number {
+  if (progress >= 1) return to;
+  if (progress <= 0) return from;
+  const a = positionOf(track, from);
+  const b = positionOf(track, to);
+  return exactTimeAt(track, a + (b - a) * easeInOut(progress));
+}
