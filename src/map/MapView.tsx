@@ -227,10 +227,10 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
     let unfollow = () => {};
-    // Drawn in code: the style has no sprite, and nothing is fetched for it.
-    map.on('styleimagemissing', (e) => {
-      if (e.id === ARROW_HEAD_IMAGE && !map.hasImage(ARROW_HEAD_IMAGE))
-        map.addImage(ARROW_HEAD_IMAGE, arrowHeadImage());
+    // Drawn in code: the style has no sprite, and nothing is fetched for it. A resolver (rather than
+    // a `styleimagemissing` listener) runs before MapLibre counts the image as missing and warns.
+    map.setMissingStyleImageResolver((id) => {
+      if (id === ARROW_HEAD_IMAGE && !map.hasImage(ARROW_HEAD_IMAGE)) map.addImage(ARROW_HEAD_IMAGE, arrowHeadImage());
     });
     map.on('load', () => {
       performance.mark('map-load');
