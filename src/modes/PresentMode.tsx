@@ -5,6 +5,7 @@
  * each event long enough to read it; a switch reduces motion to cuts.
  */
 import { useEffect, useState } from 'react';
+import { ExportPanel } from '../present/ExportPanel';
 import { useDisplayTime } from '../state/display-time';
 import { useScene } from '../state/scene-cache';
 import { animateTimeTo, stepToEvent } from '../state/step-animation';
@@ -168,6 +169,7 @@ export function PresentOverlay() {
             Reduce motion
           </label>
         </p>
+        <ExportPanel />
       </footer>
     </>
   );
