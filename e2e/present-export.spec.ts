@@ -132,9 +132,9 @@ test('present mode records a chapter to WebM with the overlay, Escape cancels, a
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expect(dialog.getByRole('progressbar', { name: 'Recording progress' })).toBeVisible();
   // While recording, the map is framed to 16:9 and drawn at the video's size.
-  expect(await page.evaluate(() => [window.__map?.getCanvas().width, window.__map?.getCanvas().height])).toEqual([
-    640, 360,
-  ]);
+  await expect
+    .poll(() => page.evaluate(() => [window.__map?.getCanvas().width, window.__map?.getCanvas().height]))
+    .toEqual([640, 360]);
   const video = await download;
   expect(video.suggestedFilename()).toBe('karabakh-2023-talks-2023-09-20-640x360.webm');
   const bytes = readFileSync(await video.path());
