@@ -12,6 +12,7 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startEmbedBridge } from './embed/bridge';
 import { loadEngine } from './state/load-engine';
 import { startPlayback } from './state/playback-driver';
 import { appStore } from './state/store';
@@ -20,6 +21,8 @@ import { startUrlSync } from './state/url-sync';
 startUrlSync(appStore);
 window.__appStore = appStore;
 startPlayback(appStore);
+// After the URL is read: the bridge starts only for an embed whose link names its host's origin.
+startEmbedBridge(appStore);
 void loadEngine(appStore, new URL(import.meta.env.BASE_URL, document.baseURI).href);
 
 const root = document.getElementById('root');
