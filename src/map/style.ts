@@ -275,6 +275,14 @@ function withDatasetLayers(basemap: LayerSpecification[], places: LayerSpecifica
   return [...basemap.slice(0, cut), ...datasetLayers(), ...overlayLayers(), ...basemap.slice(cut), ...places];
 }
 
+/**
+ * The style's layers for a naming convention, bottom to top, as `buildStyle` declares them: also read
+ * by the static picture of an embed (src/embed/static-map.ts), so the two draw alike.
+ */
+export function styleLayers(names: Naming): LayerSpecification[] {
+  return withDatasetLayers(basemapLayers(names), placeLayers(names));
+}
+
 /** The whole style for a naming convention; `baseUrl` is the app's absolute base URL. */
 export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
   return {
@@ -287,6 +295,6 @@ export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
       [PLACES_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/places.geojson`, promoteId: 'id' },
       ...datasetSources(baseUrl),
     },
-    layers: withDatasetLayers(basemapLayers(names), placeLayers(names)),
+    layers: styleLayers(names),
   };
 }

@@ -4,22 +4,11 @@
  */
 import { useScene } from '../state/scene-cache';
 import { useApp } from '../state/store';
-import { formatReadable } from '../time/iso';
-import type { TimelineEvent } from '../timeline/dataset';
 import { CitationList } from './Citations';
+import { eventDate } from './event-date';
 import { localize } from './localize';
 
-export function eventDate(e: TimelineEvent): string {
-  const fine = e.precision === 'minute' || e.precision === 'hour';
-  const start = formatReadable(e.start, fine ? 'minute' : 'day');
-  const when =
-    e.precision === 'month'
-      ? start.replace(/^\d+ /, '')
-      : e.precision === 'window'
-        ? `between ${start} and ${formatReadable(e.end ?? e.start)}`
-        : start;
-  return e.precision === 'hour' ? when.replace(', ', ', about ') : when;
-}
+export { eventDate };
 
 export function EventCard({ large = false }: { large?: boolean }) {
   const scene = useScene();
