@@ -4,7 +4,7 @@
  * F full screen, N speaker notes, Escape returns to explore. Autoplay steps through the story for a kiosk, pausing at
  * each event long enough to read it; a switch reduces motion to cuts.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ExportPanel } from '../present/ExportPanel';
 import { useDisplayTime } from '../state/display-time';
 import { useScene } from '../state/scene-cache';
@@ -116,7 +116,20 @@ export function PresentOverlay() {
   const [autoplay, setAutoplay] = useState(false);
   const [notes, setNotes] = useState(false);
   const reduceMotion = useApp((s) => s.reduceMotion);
+  const bar = useRef<HTMLElement>(null);
   useAutoplay(autoplay);
+  // The caption panel stops above the bar, however tall the bar wraps on a narrow screen.
+  useEffect(() => {
+    const footer = bar.current;
+    const area = footer?.parentElement;
+    if (!footer || !area) return;
+    const observer = new ResizeObserver(() => area.style.setProperty('--present-bar', `${footer.offsetHeight}px`));
+    observer.observe(footer);
+    return () => {
+      observer.disconnect();
+      area.style.removeProperty('--present-bar');
+    };
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // The slider and form fields handle their own keys when they have focus; a checkbox has no use
@@ -150,11 +163,13 @@ export function PresentOverlay() {
         <summary>Legend</summary>
         <Legend compact />
       </details>
-      <footer className="present-bar">
+      <footer className="present-bar" ref={bar}>
         <TimeSlider large />
         <p className="present-keys">
-          <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>F</kbd> full screen · <kbd>N</kbd> notes ·{' '}
-          <kbd>Esc</kbd> leave ·{' '}
+          <span className="present-hints">
+            <kbd>←</kbd> <kbd>→</kbd> event · <kbd>Space</kbd> play · <kbd>F</kbd> full screen · <kbd>N</kbd> notes ·{' '}
+            <kbd>Esc</kbd> leave ·{' '}
+          </span>
           <label>
             <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.currentTarget.checked)} /> Autoplay
             (kiosk)
