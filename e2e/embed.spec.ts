@@ -151,3 +151,52 @@ test('the Embed dialog writes the snippet for the current state, previews it and
   expect(new URL(page.url()).searchParams.get('sel')).toBe('place:goris');
   expectClean(w);
 });
+
+test('an embed paints a still picture without WebGL first, then the live map replaces it', async ({
+  page,
+  baseURL,
+}) => {
+  const w = await watch(page, baseURL ?? '');
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  // Hold MapLibre back: whatever is on screen meanwhile was drawn without it.
+  let release = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route(/maplibre-[^/]*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/?mode=embed&t=2023-09-19T13:45&view=46.7,39.85,8.5&layers=places,routes,attacks,region,borders');
+  const still = page.getByRole('img', { name: /19 September 2023/ });
+  await expect(still).toBeVisible();
+  expect(await page.locator('canvas').count()).toBe(0);
+  // Alt text says what the picture shows; the dated events are there as text for screen readers.
+  expect(await still.getAttribute('aria-label')).toMatch(/Stepanakert/);
+  await expect(page.getByTestId('static-map').locator('li').first()).toContainText('2022');
+  const labels = await page.getByTestId('static-map').locator('text').allTextContents();
+  expect(labels).toEqual(expect.arrayContaining(['Stepanakert', 'Shusha']));
+  // The picture sits where the map will: Stepanakert's label, projected as MapLibre will.
+  const labelBox = await page
+    .getByTestId('static-map')
+    .locator('text', { hasText: /^Stepanakert$/ })
+    .first()
+    .boundingBox();
+
+  release();
+  await expect.poll(() => page.evaluate(() => window.__appStore?.getState().mapReady)).toBe(true);
+  await expect(page.locator('.embed-still')).toHaveCount(0);
+  const projected = await page.evaluate(() => window.__map?.project([46.7519, 39.8153]));
+  expect(labelBox).not.toBeNull();
+  // The label starts just right of its dot, at the same height.
+  expect(Math.abs((labelBox?.y ?? 0) + (labelBox?.height ?? 0) / 2 - (projected?.y ?? 0))).toBeLessThan(6);
+  expect((labelBox?.x ?? 0) - (projected?.x ?? 0)).toBeGreaterThan(0);
+  expect((labelBox?.x ?? 0) - (projected?.x ?? 0)).toBeLessThan(20);
+
+  // Only the embed's own code was loaded.
+  expect(scripts.filter((s) => /ExploreMode|PresentMode|AppHeader|EmbedDialog|Legend|ExportPanel/.test(s))).toEqual([]);
+  expectClean(w);
+});

@@ -1,13 +1,5 @@
 /** Entry: fonts for the page, the store read from the URL, then the app. */
-// Only the scripts the app writes in: Latin (with Azerbaijani), Cyrillic and Armenian.
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/cyrillic-400.css';
-import '@fontsource/noto-sans/latin-600.css';
-import '@fontsource/noto-sans/latin-ext-600.css';
-import '@fontsource/noto-sans/cyrillic-600.css';
-import '@fontsource/noto-sans-armenian/armenian-400.css';
-import '@fontsource/noto-sans-armenian/armenian-600.css';
+import './fonts.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -5,10 +5,6 @@
  * under `style-src 'self'`). For screen readers: `role="img"` with the picture in words, and a
  * visually hidden list of the dated events up to its time.
  */
-// The map's water, lake and river names are italic; the page loads only upright Noto Sans.
-import '@fontsource/noto-sans/latin-400-italic.css';
-import '@fontsource/noto-sans/latin-ext-400-italic.css';
-import '@fontsource/noto-sans/cyrillic-400-italic.css';
 import type { FeatureCollection } from 'geojson';
 import { createElement, type ReactNode, useId, useMemo } from 'react';
 import type { Naming, View } from '../state/url-state';

@@ -41,9 +41,9 @@ describe('loadStaticInputs', () => {
   it('fails on a missing file or a bundle of the wrong shape, and tries again next time', async () => {
     serve({ '/x/generated/basemap.geojson': fc });
     await expect(loadStaticInputs('http://example.test/x/')).rejects.toThrow(/HTTP 404/);
-    serve({ '/x/generated/basemap.geojson': fc, '/x/generated/dataset.json': { ...bundle, areas: 'no' } });
-    await expect(loadStaticInputs('http://example.test/x/')).rejects.toThrow(/not what the build writes/);
     serve({ '/x/generated/basemap.geojson': fc, '/x/generated/dataset.json': bundle });
     await expect(loadStaticInputs('http://example.test/x/')).resolves.toMatchObject({ basemap: fc });
+    serve({ '/y/generated/basemap.geojson': fc, '/y/generated/dataset.json': { ...bundle, areas: 'no' } });
+    await expect(loadStaticInputs('http://example.test/y/')).rejects.toThrow(/not what the build writes/);
   });
 });

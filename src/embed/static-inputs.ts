@@ -7,6 +7,7 @@
  * Sizes as built: basemap.geojson 92.5 KB (19.8 KB gzipped), dataset.json 117 KB (26.6 KB gzipped).
  */
 import type { FeatureCollection } from 'geojson';
+import { fetchDataset } from '../state/dataset-fetch';
 import { prepareDataset, type RawDataset } from '../timeline/dataset';
 import { createEngine, type Engine } from '../timeline/scene';
 
@@ -49,7 +50,7 @@ export function loadStaticInputs(baseUrl: string): Promise<StaticInputs> {
   if (!promise) {
     promise = Promise.all([
       json<unknown>(new URL('generated/basemap.geojson', base).href),
-      json<RawDataset>(new URL('generated/dataset.json', base).href),
+      fetchDataset(base.href),
     ]).then(([basemap, raw]) => {
       if (!isCollection(basemap) || !isCollection(raw?.areas) || !isCollection(raw?.arrows))
         throw new Error('static map: the basemap or the dataset bundle is not what the build writes');

@@ -241,7 +241,9 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       applyNames(map, now);
       applyInteractivity(map, now);
       applyPadding(map, now);
-      jumpToStoreView(map, now);
+      // The map was created at the store's view. An embed stays where MapLibre put it: in a frame
+      // larger than the region at that zoom it had to zoom in, and the still picture did the same.
+      if (now.mode !== 'embed') jumpToStoreView(map, now);
       unfollow = follow(map, appStore);
     });
     // Counts the times the map has settled (all data loaded, nothing animating): tests and the
@@ -249,6 +251,8 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
     let idles = 0;
     map.on('idle', () => {
       if (idles === 0) performance.mark('map-idle');
+      // The scene is drawn synchronously when the engine arrives, so an idle after that has it all.
+      if (appStore.getState().engine) appStore.getState().setMapReady();
       idles++;
       document.documentElement.dataset.mapIdle = String(idles);
     });

@@ -3,9 +3,12 @@
  * which controls show: none by default, a play button, or a minimal slider. The reader can always
  * open the same state in the full app.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { StaticMap } from '../embed/StaticMap';
+import { loadStaticInputs, type StaticInputs } from '../embed/static-inputs';
 import { useDisplayTime } from '../state/display-time';
 import { loopedChapter } from '../state/playback-driver';
+import { sceneOf } from '../state/scene-cache';
 import { appStore, useApp } from '../state/store';
 import { serializeUrlState } from '../state/url-state';
 import { pickUrlState } from '../state/url-sync';
@@ -33,6 +36,71 @@ function useChapterLoop(): void {
     s.setLoop(true);
     s.play();
   }, [engine, chapter]);
+}
+
+/** How long the still picture takes to fade into the live map under it. */
+const STILL_FADE_MS = 300;
+
+/**
+ * The still picture an embed paints before MapLibre has loaded: the same scene, projection and
+ * camera as the live map, drawn as SVG without WebGL. It fades out once the map has drawn the data.
+ */
+function EmbedStill() {
+  const engine = useApp((s) => s.engine);
+  const ready = useApp((s) => s.mapReady);
+  const ref = useRef<HTMLDivElement>(null);
+  const [inputs, setInputs] = useState<StaticInputs | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [gone, setGone] = useState(false);
+
+  useEffect(() => {
+    loadStaticInputs(new URL(import.meta.env.BASE_URL, document.baseURI).href).then(setInputs, () => setGone(true));
+  }, []);
+  useLayoutEffect(() => {
+    const box = ref.current?.getBoundingClientRect();
+    if (box && box.width > 0 && box.height > 0) setSize({ width: box.width, height: box.height });
+  }, []);
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => setGone(true), STILL_FADE_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+
+  // The state the picture shows, read once the data is there (a looped chapter starts at its start).
+  const still = useMemo(() => {
+    if (!engine) return null;
+    const s = appStore.getState();
+    const chapter = loopedChapter(s);
+    const t = chapter && (s.t < chapter.start || s.t >= chapter.end) ? chapter.start : s.t;
+    const scene = sceneOf({ ...s, engine, t });
+    return scene ? { s, scene, engine } : null;
+  }, [engine]);
+  const drawn = Boolean(still && inputs && size);
+  useEffect(() => {
+    if (drawn && performance.getEntriesByName('embed-still').length === 0)
+      requestAnimationFrame(() => performance.mark('embed-still'));
+  }, [drawn]);
+
+  if (gone) return null;
+  return (
+    <div ref={ref} className={ready ? 'embed-still fading' : 'embed-still'} aria-hidden={ready || undefined}>
+      {still && inputs && size && (
+        <StaticMap
+          engine={still.engine}
+          scene={still.scene}
+          basemap={inputs.basemap}
+          areas={inputs.areas}
+          arrows={inputs.arrows}
+          view={still.s.view}
+          width={size.width}
+          height={size.height}
+          names={still.s.names}
+          layers={still.s.layers}
+          dotScale={still.s.dotScale}
+        />
+      )}
+    </div>
+  );
 }
 
 function PlayButton() {
@@ -67,15 +135,19 @@ export function EmbedOverlay() {
   );
   if (controls === 'slider') {
     return (
-      <div className="embed-controls">
-        <TimeSlider minimal />
-        {link}
-        <Attribution short={short} inline />
-      </div>
+      <>
+        <EmbedStill />
+        <div className="embed-controls">
+          <TimeSlider minimal />
+          {link}
+          <Attribution short={short} inline />
+        </div>
+      </>
     );
   }
   return (
     <>
+      <EmbedStill />
       <div className="embed-caption">
         {controls === 'play' && <PlayButton />}
         <time data-testid="time-readout">{engine ? readableAt(engine, t).text : formatReadable(t)}</time>

@@ -1,14 +1,12 @@
 /** Loads the bundled dataset once (same origin), builds the engine and hands it to the store. */
-import { prepareDataset, type RawDataset } from '../timeline/dataset';
-import { createEngine } from '../timeline/scene';
+import { engineOf } from '../embed/static-inputs';
+import { fetchDataset } from './dataset-fetch';
 import type { AppStore } from './store';
 
 export async function loadEngine(store: AppStore, baseUrl: string): Promise<void> {
   try {
-    const response = await fetch(`${baseUrl}generated/dataset.json`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const raw = (await response.json()) as RawDataset;
-    store.getState().setEngine(createEngine(prepareDataset(raw)));
+    // The same engine object as the embed's still picture builds from the same bundle.
+    store.getState().setEngine(engineOf(await fetchDataset(baseUrl)));
   } catch (e) {
     store.getState().addNotice({
       code: 'map-error',

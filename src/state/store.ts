@@ -37,6 +37,8 @@ export interface AppState extends UrlState {
   animating: boolean;
   /** A request to frame a box on the map (a presentation's event); `seq` tells repeated requests apart. */
   focus: { bbox: [number, number, number, number]; seq: number } | null;
+  /** The live map has drawn the dataset once (an embed's still picture can give way to it). */
+  mapReady: boolean;
 }
 
 export interface AppActions {
@@ -65,6 +67,7 @@ export interface AppActions {
   setMeasuring(measuring: boolean): void;
   setReduceMotion(reduce: boolean): void;
   setAnimating(animating: boolean): void;
+  setMapReady(): void;
   focusOn(bbox: [number, number, number, number]): void;
   /** Moves a layer one step up (towards the top of the drawing) or down. */
   moveLayer(id: string, direction: 1 | -1): void;
@@ -89,6 +92,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     reduceMotion: false,
     animating: false,
     focus: null,
+    mapReady: false,
     setMode: (mode) => set({ mode }),
     setTime: (t) => {
       if (Number.isFinite(t)) set({ t: clampTime(t) });
@@ -131,6 +135,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     setMeasuring: (measuring) => set({ measuring }),
     setReduceMotion: (reduceMotion) => set({ reduceMotion }),
     setAnimating: (animating) => set({ animating }),
+    setMapReady: () => set((s) => (s.mapReady ? s : { mapReady: true })),
     focusOn: (bbox) => {
       if (bbox.every(Number.isFinite)) set((s) => ({ focus: { bbox, seq: (s.focus?.seq ?? 0) + 1 } }));
     },
