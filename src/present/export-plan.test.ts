@@ -10,18 +10,28 @@ import {
   type Clock,
   clockProgress,
   DEFAULT_SIZE,
+  EXPORT_SPEEDS,
   exportFileName,
+  FPS,
+  FRAME_MS,
   fitMapFrame,
   formatBytes,
   formatDuration,
+  frameDurationUs,
+  frameTimestampUs,
   HOLD_END_MS,
   HOLD_START_MS,
+  KEY_FRAME_INTERVAL,
+  planFrames,
   planRecording,
+  remainingMs,
   SIZE_PRESETS,
   safeSlug,
   sizePreset,
   startClock,
   stepClock,
+  VP9_CODEC,
+  VP9_LEVEL4_PICTURE,
 } from './export-plan';
 
 const engine = realEngine();
@@ -148,6 +158,108 @@ describe('planRecording', () => {
     expect(planRecording(engine, 'story', Number.NaN).speed).toBe(1);
     expect(planRecording(engine, 'story', 100).speed).toBe(1);
     expect(planRecording(engine, 'story', -2).speed).toBe(1);
+  });
+});
+
+describe('the frame plan', () => {
+  it('holds the first picture 1 s and the last 1.5 s, as exact frames at 30 fps', () => {
+    const plan = planRecording(engine, 'talks', 16);
+    const f = planFrames(plan, track);
+    expect(FPS).toBe(30);
+    expect([f.holdStart, f.holdEnd]).toEqual([30, 45]);
+    expect(f.holdStart * FRAME_MS).toBeCloseTo(HOLD_START_MS, 9);
+    expect(f.holdEnd * FRAME_MS).toBeCloseTo(HOLD_END_MS, 9);
+    expect(f.times.length).toBe(f.total);
+    expect(f.total).toBe(f.holdStart + f.travel + f.holdEnd);
+    expect(f.times.slice(0, 30).every((t) => t === plan.startT)).toBe(true);
+    expect(f.times.slice(-45).every((t) => t === plan.endT)).toBe(true);
+    // The journey moves every frame, strictly between the ends.
+    const travel = f.times.slice(30, 30 + f.travel);
+    expect(travel[0]).toBeGreaterThan(plan.startT);
+    expect(travel[travel.length - 1]).toBeLessThan(plan.endT);
+    for (let i = 1; i < travel.length; i++) expect(travel[i]).toBeGreaterThan(travel[i - 1] ?? 0);
+    // The map is drawn once for each picture: the first, each journey frame, the last.
+    expect(f.renders).toBe(f.travel + 2);
+  });
+
+  it('takes one frame for each 1/30 s of the chapter played at the speed, whatever the machine', () => {
+    const talks = planRecording(engine, 'talks', 16);
+    const f = planFrames(talks, track);
+    // The journey takes travelMs: its frames start at 1/30 s, 2/30 s, … before it, then the end is reached.
+    expect(f.travel).toBe(Math.ceil(talks.travelMs / FRAME_MS) - 1);
+    expect(f.total).toBe(75 + Math.ceil(talks.travelMs / FRAME_MS) - 1);
+    expect(f.durationMs).toBeCloseTo((f.total * 1000) / 30, 9);
+    expect(f.durationMs).toBeGreaterThanOrEqual(talks.totalMs - FRAME_MS);
+    expect(f.durationMs).toBeLessThanOrEqual(talks.totalMs + FRAME_MS);
+    // Half the speed, twice the journey.
+    const slower = planFrames(planRecording(engine, 'talks', 8), track);
+    expect(Math.abs(slower.travel - 2 * (f.travel + 1) + 1)).toBeLessThanOrEqual(1);
+  });
+
+  it('moves like playback: each frame one frame of time on, breaks between chapters jumped', () => {
+    const plan = planRecording(engine, 'story', 16);
+    const f = planFrames(plan, track);
+    const seen = new Set(f.times.map((t) => chapterAt(chapters, t).id));
+    expect([...seen]).toEqual(chapters.map((c) => c.id));
+    expect(f.times[f.times.length - 1]).toBe(TIMELINE_END);
+    // Along the slider, a frame moves as far as playback moves in 1/30 s, or less where it jumps a break.
+    const step = (FRAME_MS / 1000 / STORY_SECONDS) * 16;
+    let jumps = 0;
+    for (let i = f.holdStart + 1; i < f.holdStart + f.travel; i++) {
+      const d = positionOf(track, f.times[i] ?? 0) - positionOf(track, f.times[i - 1] ?? 0);
+      if (Math.abs(d - step) > 1e-9) jumps++;
+      expect(d).toBeGreaterThan(0);
+      expect(d).toBeLessThanOrEqual(step + GAP + 1e-9);
+    }
+    expect(jumps).toBeLessThanOrEqual(chapters.length - 1);
+    // The same clock as a real-time recording at exactly 30 frames a second, within a frame or two.
+    const clockFrames = run(plan, FRAME_MS).length - 1;
+    expect(Math.abs(f.total - clockFrames)).toBeLessThanOrEqual(2);
+  });
+
+  it('plans every chapter and the story at every speed offered, as long as the plan says', () => {
+    for (const scope of ['story', ...chapters.map((c) => c.id)])
+      for (const speed of EXPORT_SPEEDS) {
+        const plan = planRecording(engine, scope, speed);
+        const f = planFrames(plan, track);
+        // Breaks between chapters take no time but may cost a frame each where a step lands in one.
+        expect(Math.abs(f.durationMs - plan.totalMs)).toBeLessThanOrEqual(FRAME_MS * chapters.length);
+        expect(f.times.every((t) => t >= plan.startT && t <= plan.endT)).toBe(true);
+      }
+  });
+
+  it('is still frames only when there is nowhere to go', () => {
+    const plan = { ...planRecording(engine, 'talks', 1), endT: planRecording(engine, 'talks', 1).startT };
+    const f = planFrames(plan, track);
+    expect([f.travel, f.total, f.renders]).toEqual([0, 75, 1]);
+    expect(f.durationMs).toBeCloseTo(2500, 9);
+  });
+
+  it('gives exact timestamps: frame i at i × 1e6 / 30 µs, durations that add up to the video', () => {
+    expect([0, 1, 2, 3, 30, 90].map(frameTimestampUs)).toEqual([0, 33_333, 66_667, 100_000, 1_000_000, 3_000_000]);
+    expect([0, 1, 2].map(frameDurationUs)).toEqual([33_333, 33_334, 33_333]);
+    const f = planFrames(planRecording(engine, 'talks', 16), track);
+    let sum = 0;
+    for (let i = 0; i < f.total; i++) {
+      expect(Math.abs(frameTimestampUs(i) - (i * 1e6) / 30)).toBeLessThanOrEqual(0.5);
+      sum += frameDurationUs(i);
+    }
+    expect(sum).toBe(frameTimestampUs(f.total));
+    expect(Math.abs(sum - f.durationMs * 1000)).toBeLessThanOrEqual(0.5);
+    expect(KEY_FRAME_INTERVAL).toBe(60);
+  });
+
+  it('estimates the time left from the map frames drawn so far', () => {
+    expect(remainingMs(0, 50, 0)).toBeNull();
+    expect(remainingMs(1, 50, 400)).toBeNull();
+    expect(remainingMs(10, 50, 2000)).toBe(8000);
+    expect(remainingMs(50, 50, 9000)).toBe(0);
+    expect(remainingMs(60, 50, 9000)).toBe(0);
+  });
+
+  it('asks for a VP9 level that holds every size offered', () => {
+    expect(VP9_CODEC).toMatch(/^vp09\.00\.40\.08$/);
+    for (const p of SIZE_PRESETS) expect(p.width * p.height).toBeLessThanOrEqual(VP9_LEVEL4_PICTURE);
   });
 });
 

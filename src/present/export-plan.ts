@@ -1,7 +1,9 @@
 /**
  * What an export is, before any browser API is touched: the frame sizes offered, how the map is fitted
- * to a frame, the file names, and the recording plan (which stretch of the story, how fast, how long)
- * with the clock that moves time through it one rendered frame at a time. Pure, so it is unit-tested in Node.
+ * to a frame, the file names, the recording plan (which stretch of the story, how fast, how long), the
+ * frame plan that records it frame by frame at exactly 30 frames a second (the time each frame shows,
+ * its timestamp), and the clock of the real-time fallback that moves time on by the wall time each
+ * rendered frame took. Pure, so it is unit-tested in Node.
  */
 import { formatIsoLocal } from '../time/iso';
 import type { Chapter } from '../timeline/chapters';
@@ -32,8 +34,11 @@ export function sizePreset(id: string): SizePreset {
 /** Playback speeds a recording can use: the slider's own, and faster ones for a short clip of a long stretch. */
 export const EXPORT_SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
 
-/** Frames a second the video is captured at. */
+/** Frames a second of the video. */
 export const FPS = 30;
+
+/** One frame's length in milliseconds of video. */
+export const FRAME_MS = 1000 / FPS;
 
 /** The still first and last frames of a video, so a viewer can read where it starts and ends. */
 export const HOLD_START_MS = 1000;
@@ -145,6 +150,80 @@ export function planRecording(
     totalMs: HOLD_START_MS + travelMs + HOLD_END_MS,
   };
 }
+
+/**
+ * A recording frame by frame: the time each frame of the video shows. The first picture is held for
+ * HOLD_START_MS, then each frame moves time on by one frame's worth (FRAME_MS at the plan's speed)
+ * along the slider with `advance`, jumping breaks between chapters as playback does, until the end of
+ * the stretch, whose picture is held for HOLD_END_MS. How slowly the machine draws does not matter:
+ * the video is `total / FPS` seconds long.
+ */
+export interface FramePlan {
+  /** The time shown in each frame, by frame number. */
+  times: number[];
+  /** Frames of the still start (at startT), of the journey between, and of the still end (at endT). */
+  holdStart: number;
+  travel: number;
+  holdEnd: number;
+  total: number;
+  /** Frames whose picture differs from the one before: the map is drawn only for these. */
+  renders: number;
+  /** Length of the video: total frames × one frame. */
+  durationMs: number;
+}
+
+/** More frames than this (about 33 minutes) is a plan gone wrong, not a video: it is refused. */
+export const MAX_FRAMES = 60_000;
+
+export function planFrames(plan: RecordingPlan, track: readonly Segment[]): FramePlan {
+  const holdStart = Math.round(HOLD_START_MS / FRAME_MS);
+  const holdEnd = Math.round(HOLD_END_MS / FRAME_MS);
+  const times: number[] = new Array<number>(holdStart).fill(plan.startT);
+  for (let t = plan.startT; plan.endT > plan.startT; ) {
+    const next = advance(track, t, FRAME_MS, plan.speed, false, plan.span);
+    if (next.ended || next.t >= plan.endT) break;
+    t = next.t;
+    times.push(t);
+    if (times.length > MAX_FRAMES) throw new Error('export: the recording would be too long');
+  }
+  const travel = times.length - holdStart;
+  for (let i = 0; i < holdEnd; i++) times.push(plan.endT);
+  let renders = 0;
+  for (let i = 0; i < times.length; i++) if (i === 0 || times[i] !== times[i - 1]) renders++;
+  return { times, holdStart, travel, holdEnd, total: times.length, renders, durationMs: times.length * FRAME_MS };
+}
+
+/** A frame's timestamp in microseconds: i × 1e6 / FPS, rounded to the microsecond WebCodecs counts in. */
+export function frameTimestampUs(i: number): number {
+  return Math.round((i * 1e6) / FPS);
+}
+
+/** A frame's duration in microseconds: up to the next frame's timestamp, so durations add up exactly. */
+export function frameDurationUs(i: number): number {
+  return frameTimestampUs(i + 1) - frameTimestampUs(i);
+}
+
+/** A key frame every two seconds, so a player can seek without decoding from the start. */
+export const KEY_FRAME_INTERVAL = 2 * FPS;
+
+/**
+ * Time left in a frame-by-frame recording, from the pace so far: drawing the map is what takes time,
+ * so the estimate counts the map frames still to draw (a held frame repeats a picture at almost no
+ * cost). Null until two map frames have been drawn.
+ */
+export function remainingMs(rendersDone: number, rendersTotal: number, elapsedMs: number): number | null {
+  if (rendersDone < 2 || !(elapsedMs > 0)) return null;
+  return (Math.max(0, rendersTotal - rendersDone) * elapsedMs) / rendersDone;
+}
+
+/**
+ * WebCodecs codec strings: VP9 profile 0 at level 4 (up to 2048 × 1088 pixels a frame at 30 frames a
+ * second, so every size offered), 8 bits; VP8 where VP9 cannot be encoded.
+ */
+export const VP9_CODEC = 'vp09.00.40.08';
+export const VP8_CODEC = 'vp8';
+/** Luma samples a frame at VP9 level 4. */
+export const VP9_LEVEL4_PICTURE = 2_228_224;
 
 export type ClockPhase = 'hold-start' | 'travel' | 'hold-end' | 'done';
 
