@@ -1,8 +1,11 @@
 /**
  * Export in present mode: a compact "Export…" button opening a small panel to record the story or a
  * chapter as a WebM video, or save the frame on screen as a PNG, at a chosen size, with the date,
- * caption and attribution burned in. While recording, the rest of the app is held still (a shield
- * over it, keys held back) so nothing fights the recording; Escape or Cancel stops it.
+ * caption and attribution burned in. The panel says how the video will be made: frame by frame with
+ * WebCodecs (smooth, however slowly the machine draws; progress as "frame i of n" with the time left)
+ * or, where the browser lacks it, in real time with MediaRecorder. While recording, the rest of the
+ * app is held still (a shield over it, keys held back) so nothing fights the recording; Escape or
+ * Cancel stops it between two frames.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { appStore, useApp } from '../state/store';
@@ -16,7 +19,15 @@ import {
   SIZE_PRESETS,
   sizePreset,
 } from './export-plan';
-import { downloadBlob, pickVideoType, recordVideo, snapshotPng } from './recorder';
+import {
+  chooseVideoMethod,
+  downloadBlob,
+  methodLabel,
+  type RecordProgress,
+  recordVideo,
+  snapshotPng,
+  type VideoMethod,
+} from './recorder';
 
 type Busy = null | 'video' | 'png';
 
@@ -30,7 +41,9 @@ export function ExportPanel() {
   const [sizeId, setSizeId] = useState(DEFAULT_SIZE);
   const [speed, setSpeed] = useState(1);
   const [busy, setBusy] = useState<Busy>(null);
-  const [progress, setProgress] = useState(0);
+  const [progress, setProgress] = useState<RecordProgress | null>(null);
+  /** How this browser records at the chosen size; undefined while it is being found out. */
+  const [method, setMethod] = useState<VideoMethod | null | undefined>(undefined);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const busyRef = useRef<Busy>(null);
@@ -96,15 +109,31 @@ export function ExportPanel() {
 
   const size = sizePreset(sizeId);
   const plan = engine ? planRecording(engine, scope, speed) : null;
-  const videoType = typeof window === 'undefined' ? null : pickVideoType();
+
+  // Which encoder the browser has for this size is only known asynchronously (isConfigSupported).
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    setMethod(undefined);
+    chooseVideoMethod(size)
+      .then((m) => {
+        if (current) setMethod(m);
+      })
+      .catch(() => {
+        if (current) setMethod(null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [open, size]);
 
   const record = async () => {
-    if (busyRef.current || !plan) return;
+    if (busyRef.current || !plan || !method) return;
     const controller = new AbortController();
     abortRef.current = controller;
     setBusy('video');
     setError('');
-    setProgress(0);
+    setProgress(null);
     setStatus(`Recording ${plan.label.toLowerCase()} at ${size.width} × ${size.height}…`);
     let lastUpdate = 0;
     let lastQuarter = 0;
@@ -113,14 +142,15 @@ export function ExportPanel() {
         scope,
         size,
         speed,
+        method,
         signal: controller.signal,
         onCanvas: showPreview,
-        onProgress: (fraction) => {
+        onProgress: (p) => {
           const now = performance.now();
-          if (now - lastUpdate < PROGRESS_INTERVAL_MS && fraction < 1) return;
+          if (now - lastUpdate < PROGRESS_INTERVAL_MS && p.fraction < 1) return;
           lastUpdate = now;
-          setProgress(fraction);
-          const quarter = Math.floor(fraction * 4);
+          setProgress(p);
+          const quarter = Math.floor(p.fraction * 4);
           if (quarter > lastQuarter && quarter < 4) {
             lastQuarter = quarter;
             setStatus(`Recording… ${quarter * 25} %`);
@@ -132,10 +162,13 @@ export function ExportPanel() {
         return;
       }
       downloadBlob(result.blob, result.fileName);
-      setProgress(1);
+      const how =
+        result.method === 'frames'
+          ? `${result.codec}, drawn frame by frame in ${formatDuration(result.recordMs)}`
+          : `${result.codec}, recorded in real time`;
       setStatus(
         `Saved ${result.fileName}: ${formatBytes(result.blob.size)}, ${formatDuration(result.durationMs)}, ` +
-          `${Math.round(result.fps)} frames a second.`,
+          `${result.framesEncoded} frames at ${Math.round(result.fps)} frames a second (${how}).`,
       );
     } catch (e) {
       setStatus('');
@@ -144,6 +177,7 @@ export function ExportPanel() {
       abortRef.current = null;
       clearPreview();
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -252,7 +286,7 @@ export function ExportPanel() {
             <button
               type="button"
               className="export-button primary"
-              disabled={busy !== null || !plan || !videoType}
+              disabled={busy !== null || !plan || !method}
               onClick={record}
             >
               Record video
@@ -266,11 +300,15 @@ export function ExportPanel() {
               </button>
             )}
           </div>
-          {!videoType && <p className="export-note">This browser cannot record video here; Save PNG still works.</p>}
+          <p className="export-note export-method" data-testid="export-method">
+            {methodNote(method)}
+          </p>
           {busy === 'video' && (
             <div className="export-progress">
-              <progress max={100} value={Math.round(progress * 100)} aria-label="Recording progress" />
-              <span aria-hidden="true">{Math.round(progress * 100)} %</span>
+              <progress max={100} value={Math.round((progress?.fraction ?? 0) * 100)} aria-label="Recording progress" />
+              <span className="export-count" data-testid="export-count">
+                {progressText(progress)}
+              </span>
               <span className="export-hint">Esc cancels</span>
             </div>
           )}
@@ -287,4 +325,32 @@ export function ExportPanel() {
       )}
     </div>
   );
+}
+
+/** What the panel says of the way videos are made here. */
+function methodNote(method: VideoMethod | null | undefined): string {
+  if (method === undefined) return 'Checking how this browser can record…';
+  if (method === null) return 'This browser cannot record video here; Save PNG still works.';
+  if (method.kind === 'frames')
+    return (
+      `Drawn frame by frame (${methodLabel(method)}): smooth at 30 frames a second, ` +
+      'however slowly this computer draws the map; recording may take longer than the video.'
+    );
+  return (
+    `Recorded in real time (${methodLabel(method)}): this browser has no WebCodecs video encoder, ` +
+    'so on a slow computer the video may be choppy.'
+  );
+}
+
+/** "Frame 37 of 120 · about 20 s left" frame by frame; "42 %" in real time. */
+function progressText(p: RecordProgress | null): string {
+  if (!p) return 'Starting…';
+  if (p.frame === null || p.frames === null) return `${Math.round(p.fraction * 100)} %`;
+  const left =
+    p.remainingMs === null
+      ? ''
+      : p.remainingMs < 1500
+        ? ' · almost done'
+        : ` · about ${formatDuration(p.remainingMs)} left`;
+  return `Frame ${p.frame} of ${p.frames}${left}`;
 }

@@ -103,6 +103,7 @@ describe('webmInfo', () => {
       frames: 25,
       firstMs: 0,
       lastMs: 24 * 33,
+      timesMs: Array.from({ length: 25 }, (_, i) => i * 33),
       durationMs: null,
     });
   });
@@ -110,6 +111,7 @@ describe('webmInfo', () => {
   it('reads files whose clusters and segment declare their sizes', () => {
     const info = webmInfo(webm(12, { segmentSize: 'known', clusterSize: 'known', duration: 400 }));
     expect(info?.frames).toBe(12);
+    expect(info?.timesMs).toEqual(Array.from({ length: 12 }, (_, i) => i * 33));
     expect(info?.durationMs).toBe(400);
   });
 

@@ -1,8 +1,9 @@
 /**
- * Just enough of WebM (Matroska's EBML) to check and finish what MediaRecorder writes. A browser
- * records a live stream: the file says neither how long it is nor where it ends, so players show no
- * duration and a scrubber that cannot seek. `withDuration` writes the duration into the segment's
- * Info; `webmInfo` reads a file's codec, frame size and frames, for the tests and the report.
+ * Just enough of WebM (Matroska's EBML) to check and finish what MediaRecorder writes, for the
+ * real-time fallback of a recording. A browser records a live stream: the file says neither how long
+ * it is nor where it ends, so players show no duration and a scrubber that cannot seek.
+ * `withDuration` writes the duration into the segment's Info; `webmInfo` reads a file's codec, frame
+ * size, frames and their timestamps, for the report and the tests (of both ways of recording).
  */
 
 const ID = {
@@ -151,6 +152,8 @@ export interface WebmInfo {
   /** Timestamps of the first and last video frames, in milliseconds. */
   firstMs: number;
   lastMs: number;
+  /** Every video frame's timestamp in milliseconds, in the order stored. */
+  timesMs: number[];
   /** The duration the file declares, in milliseconds, or null when it declares none. */
   durationMs: number | null;
 }
@@ -193,6 +196,7 @@ export function webmInfo(bytes: Uint8Array): WebmInfo | null {
   if (!video) return null;
 
   let frames = 0;
+  const timesMs: number[] = [];
   let firstMs = Number.POSITIVE_INFINITY;
   let lastMs = Number.NEGATIVE_INFINITY;
   for (const cluster of parts) {
@@ -212,6 +216,7 @@ export function webmInfo(bytes: Uint8Array): WebmInfo | null {
       const relative = new DataView(bytes.buffer, bytes.byteOffset + at, 2).getInt16(0);
       const ms = ((base + relative) * scale) / 1e6;
       frames++;
+      timesMs.push(ms);
       firstMs = Math.min(firstMs, ms);
       lastMs = Math.max(lastMs, ms);
     }
@@ -223,6 +228,7 @@ export function webmInfo(bytes: Uint8Array): WebmInfo | null {
     frames,
     firstMs: frames ? firstMs : 0,
     lastMs: frames ? lastMs : 0,
+    timesMs,
     durationMs,
   };
 }
