@@ -22,6 +22,7 @@ import {
   HOLD_END_MS,
   HOLD_START_MS,
   KEY_FRAME_INTERVAL,
+  PACE_WINDOW,
   planFrames,
   planRecording,
   remainingMs,
@@ -249,12 +250,19 @@ describe('the frame plan', () => {
     expect(KEY_FRAME_INTERVAL).toBe(60);
   });
 
-  it('estimates the time left from the map frames drawn so far', () => {
-    expect(remainingMs(0, 50, 0)).toBeNull();
-    expect(remainingMs(1, 50, 400)).toBeNull();
-    expect(remainingMs(10, 50, 2000)).toBe(8000);
-    expect(remainingMs(50, 50, 9000)).toBe(0);
-    expect(remainingMs(60, 50, 9000)).toBe(0);
+  it('estimates the time left at the pace of the last map frames drawn', () => {
+    expect(remainingMs(50, [])).toBeNull();
+    expect(remainingMs(50, [400])).toBeNull();
+    expect(remainingMs(40, [0, 200, 400])).toBe(8000);
+    expect(remainingMs(0, [0, 200, 400])).toBe(0);
+    expect(remainingMs(-3, [0, 200])).toBe(0);
+    // The map got slower: the old pace (100 ms) is forgotten, the last PACE_WINDOW frames' (300 ms) counts.
+    const doneAt = [
+      ...Array.from({ length: 50 }, (_, i) => i * 100),
+      ...Array.from({ length: 30 }, (_, i) => 5000 + i * 300),
+    ];
+    expect(remainingMs(10, doneAt)).toBe(3000);
+    expect(PACE_WINDOW).toBe(20);
   });
 
   it('asks for a VP9 level that holds every size offered', () => {

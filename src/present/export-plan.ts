@@ -206,14 +206,21 @@ export function frameDurationUs(i: number): number {
 /** A key frame every two seconds, so a player can seek without decoding from the start. */
 export const KEY_FRAME_INTERVAL = 2 * FPS;
 
+/** Map frames whose pace the time left is told from: recent enough to follow the map as it fills. */
+export const PACE_WINDOW = 20;
+
 /**
- * Time left in a frame-by-frame recording, from the pace so far: drawing the map is what takes time,
- * so the estimate counts the map frames still to draw (a held frame repeats a picture at almost no
- * cost). Null until two map frames have been drawn.
+ * Time left in a frame-by-frame recording, at the pace of the last map frames drawn: drawing the map
+ * is what takes time (a held frame repeats a picture at almost no cost), and it slows down or speeds
+ * up as the story fills or empties the map. `doneAt` holds when the last map frames (up to
+ * PACE_WINDOW) were done, oldest first. Null until two have been.
  */
-export function remainingMs(rendersDone: number, rendersTotal: number, elapsedMs: number): number | null {
-  if (rendersDone < 2 || !(elapsedMs > 0)) return null;
-  return (Math.max(0, rendersTotal - rendersDone) * elapsedMs) / rendersDone;
+export function remainingMs(rendersLeft: number, doneAt: readonly number[]): number | null {
+  const recent = doneAt.slice(-PACE_WINDOW);
+  const first = recent[0];
+  const last = recent[recent.length - 1];
+  if (recent.length < 2 || first === undefined || last === undefined) return null;
+  return (Math.max(0, rendersLeft) * Math.max(0, last - first)) / (recent.length - 1);
 }
 
 /**

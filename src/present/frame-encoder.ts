@@ -22,7 +22,6 @@ export class FrameEncoder {
   private muxing: Promise<void> = Promise.resolve();
   private closed = false;
   framesEncoded = 0;
-  bytesOut = 0;
 
   private constructor(
     readonly choice: EncoderChoice,
@@ -43,7 +42,6 @@ export class FrameEncoder {
         if (!self) return;
         const me = self;
         const packet = EncodedPacket.fromEncodedChunk(chunk);
-        me.bytesOut += chunk.byteLength;
         me.muxing = me.muxing.then(() => (me.error ? undefined : source.add(packet, meta))).catch((e) => me.fail(e));
       },
       error: (e) => self?.fail(e),

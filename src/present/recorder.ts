@@ -31,6 +31,7 @@ import {
   clockProgress,
   exportFileName,
   FPS,
+  PACE_WINDOW,
   planFrames,
   planRecording,
   type RecordingPlan,
@@ -300,6 +301,8 @@ async function recordFrames(session: Session, choice: EncoderChoice): Promise<Re
   let finished = false;
   try {
     let drawn = 0;
+    /** When the last map frames were done, for the time left. */
+    const doneAt: number[] = [];
     let shown: number | null = null;
     for (let i = 0; i < frames.total; i++) {
       if (stop.aborted) return stopReason(stop);
@@ -311,13 +314,15 @@ async function recordFrames(session: Session, choice: EncoderChoice): Promise<Re
         if (stop.aborted) return stopReason(stop);
         shown = t;
         drawn++;
+        doneAt.push(performance.now());
+        if (doneAt.length > PACE_WINDOW) doneAt.shift();
       }
       await encoder.add(compositor.canvas, i);
       onProgress?.({
         fraction: (i + 1) / frames.total,
         frame: i + 1,
         frames: frames.total,
-        remainingMs: remainingMs(drawn, frames.renders, performance.now() - started),
+        remainingMs: remainingMs(frames.renders - drawn, doneAt),
       });
     }
     const bytes = await encoder.finish();
