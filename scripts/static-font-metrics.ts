@@ -4,7 +4,7 @@
  * the static picture (src/embed/) breaks lines and detects label collisions as MapLibre does, without
  * a DOM. MapLibre lays glyphs out by their advances alone (no kerning), which is what is stored.
  *
- * Run after a Fontsource upgrade: `npx tsx scripts/static-font-metrics.ts`.
+ * Run after a Fontsource upgrade: `npm run font-metrics`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
