@@ -10,6 +10,28 @@ import { type ImportMeta, LIMITS, type ParseResult } from './types';
 
 const CHUNK_CHARS = 1 << 20;
 
+/**
+ * The text with every line ending outside quotes written \n. papaparse takes one line ending for
+ * the whole file, guessed from its start, so a file stitched together from Windows, Unix and old
+ * Mac parts would split in the wrong places. Line breaks inside quoted cells are the cell's own.
+ */
+export function unixLineEnds(text: string): string {
+  if (!text.includes('\r')) return text;
+  const re = /["\r]/g;
+  let quoted = false;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '"') quoted = !quoted;
+    else if (!quoted) {
+      out += `${text.slice(last, m.index)}\n`;
+      last = m.index + (text.charCodeAt(m.index + 1) === 10 ? 2 : 1);
+      re.lastIndex = last;
+    }
+  }
+  return out + text.slice(last);
+}
+
 /** Parses a CSV text; `onProgress` gets the fraction read so far after each chunk. */
 export function parseCsvText(
   text: string,
@@ -17,11 +39,16 @@ export function parseCsvText(
   onProgress: (fraction: number) => void = () => {},
   meta: ImportMeta = newMeta(),
 ): ParseResult {
-  const rows: string[][] = [];
   const syntax = new Problems(fileName);
+  if (!/\S/.test(text)) {
+    syntax.inFile('empty', 'the file is empty');
+    return syntax.failed();
+  }
+  const rows: string[][] = [];
   let tooMany = false;
   let finished = false;
-  Papa.parse<string[]>(text, {
+  const body = unixLineEnds(text);
+  Papa.parse<string[]>(body, {
     header: false,
     // Blank lines are kept here and skipped by parseCsvRows, so row numbers stay a spreadsheet's.
     skipEmptyLines: false,
@@ -39,7 +66,7 @@ export function parseCsvText(
         tooMany = true;
         parser.abort();
       }
-      onProgress(Math.min(1, result.meta.cursor / Math.max(1, text.length)));
+      onProgress(Math.min(1, result.meta.cursor / Math.max(1, body.length)));
     },
     complete() {
       finished = true;

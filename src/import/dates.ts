@@ -45,16 +45,25 @@ export function parseEventDate(text: string): number | null {
 /** The names a date field goes by, best first; ACLED's `event_date` works without configuration. */
 const DATE_FIELDS = ['event_date', 'date', 'datetime', 'time', 'start_date', 'start'];
 
-/** The field to read dates from among `names` (case-insensitive), or null when there is none. */
-export function findDateField(names: Iterable<string>): string | null {
+/** The names an end date goes by, best first: read only beside a start date. */
+const END_FIELDS = ['end_date', 'end', 'date_end', 'end_time', 'enddate'];
+
+/** The first of `candidates` among `names` (case-insensitive, spaces around ignored), as `names` spells it. */
+function findField(names: Iterable<string>, candidates: readonly string[]): string | null {
   const byLower = new Map<string, string>();
   for (const n of names) if (!byLower.has(n.trim().toLowerCase())) byLower.set(n.trim().toLowerCase(), n);
-  for (const candidate of DATE_FIELDS) {
+  for (const candidate of candidates) {
     const found = byLower.get(candidate);
     if (found !== undefined) return found;
   }
   return null;
 }
+
+/** The field to read dates from among `names`, or null when there is none. */
+export const findDateField = (names: Iterable<string>) => findField(names, DATE_FIELDS);
+
+/** The field to read end dates from among `names`, or null when there is none. */
+export const findEndField = (names: Iterable<string>) => findField(names, END_FIELDS);
 
 /** The rule a date must follow, as error messages state it. */
 export const DATE_RULE = 'a date must be written as 2023-09-19, 2023-09-19T13:45 or 19 September 2023';

@@ -1,23 +1,12 @@
 /**
  * Geometry helpers for imported GeoJSON, written to run before the recursive checks of
  * src/geo/validate-geojson.ts: those assume arrays where the type says arrays and bounded depth,
- * which a hostile file does not give.
+ * which a hostile file does not give (depth is bounded by the text scan of json-scan.ts).
  */
 import type { Geometry, Position } from 'geojson';
 import { type BBox, inBBox } from '../geo/region';
 import { ringSignedArea } from '../geo/validate-geojson';
-
-/** True when `value` nests objects or arrays more than `limit` levels deep (iterative: no stack to overflow). */
-export function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [v, depth] = item;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
+import type { ImportErrorCode, ImportedFeature } from './types';
 
 /** Array levels above the positions for each geometry type: a Point's coordinates are the position. */
 const LEVELS: Record<string, number> = {
@@ -29,9 +18,11 @@ const LEVELS: Record<string, number> = {
   MultiPolygon: 3,
 };
 
+/** True when `value` is arrays nested `levels` deep above positions, a position being an array of non-arrays. */
 function nestsArrays(value: unknown, levels: number): boolean {
   if (!Array.isArray(value)) return false;
-  return levels === 0 || value.every((v) => nestsArrays(v, levels - 1));
+  if (levels === 0) return value.every((v) => !Array.isArray(v));
+  return value.every((v) => nestsArrays(v, levels - 1));
 }
 
 /** Why a geometry's shape is wrong (relative JSON path and rule), or null when its arrays nest as its type says. */
@@ -46,6 +37,7 @@ export function shapeProblem(g: unknown, path = 'geometry'): { path: string; rul
     }
     return null;
   }
+  if (type === undefined) return { path, rule: 'the geometry has no "type"' };
   const levels = typeof type === 'string' ? LEVELS[type] : undefined;
   if (levels === undefined) {
     return { path: `${path}.type`, rule: `${JSON.stringify(type)} is not a GeoJSON geometry type` };
@@ -97,12 +89,102 @@ export function touchesBBox(g: Geometry, bbox: BBox): boolean {
   return positionsOf(g).some((p) => inBBox(p, bbox));
 }
 
+/**
+ * True when the feature lies outside the box but every position would lie inside it with its
+ * longitude and latitude swapped: most likely written latitude first, which RFC 7946 §3.1.1 forbids.
+ */
+export function looksSwapped(f: ImportedFeature, bbox: BBox): boolean {
+  const positions = f.coordinates ? [f.coordinates] : f.geometry ? positionsOf(f.geometry) : [];
+  return (
+    positions.length > 0 &&
+    positions.every((p) => !inBBox(p, bbox)) &&
+    positions.every(([lon = 0, lat = 0]) => inBBox([lat, lon], bbox))
+  );
+}
+
+/** A position's values all equal another's: RFC 7946 §3.1.6 wants a ring's ends identical. */
+const samePosition = (a: Position | undefined, b: Position | undefined) =>
+  !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Problems with parts of a geometry whose arrays nest as its type says: what geojson-validation misses or words vaguely. */
+export interface PartProblem {
+  code: ImportErrorCode;
+  path: string;
+  rule: string;
+}
+
+function ringProblems(ring: Position[], path: string, out: PartProblem[]): void {
+  if (ring.length < 4) {
+    out.push({ code: 'ring-too-short', path, rule: `a ring needs at least 4 positions, it has ${ring.length}` });
+  } else if (!samePosition(ring[0], ring[ring.length - 1])) {
+    out.push({
+      code: 'ring-not-closed',
+      path,
+      rule: 'a ring must end where it starts, in every value (RFC 7946 §3.1.6)',
+    });
+  }
+}
+
+function polygonProblems(rings: Position[][], path: string, out: PartProblem[]): void {
+  if (rings.length === 0) {
+    out.push({ code: 'ring-too-short', path, rule: 'a polygon needs an exterior ring, it has none' });
+  }
+  rings.forEach((ring, i) => {
+    ringProblems(ring, `${path}[${i}]`, out);
+  });
+}
+
+/**
+ * Empty geometries (RFC 7946 §3.1 lets a reader treat them as null), lines of a multi-line with
+ * fewer than 2 positions, and rings too short or not closed in every value. `g` must have passed
+ * shapeProblem. `path` is the geometry's path inside its feature.
+ */
+export function partProblems(g: Geometry, path = 'geometry'): PartProblem[] {
+  const out: PartProblem[] = [];
+  if (countPositions(g) === 0) {
+    out.push({ code: 'no-geometry', path, rule: `the ${g.type} is empty, so it cannot be placed on the map` });
+    return out;
+  }
+  const c = `${path}.coordinates`;
+  switch (g.type) {
+    case 'MultiLineString':
+      g.coordinates.forEach((line, i) => {
+        if (line.length < 2) {
+          out.push({
+            code: 'line-too-short',
+            path: `${c}[${i}]`,
+            rule: `a line needs at least 2 positions, it has ${line.length}`,
+          });
+        }
+      });
+      break;
+    case 'Polygon':
+      polygonProblems(g.coordinates, c, out);
+      break;
+    case 'MultiPolygon':
+      g.coordinates.forEach((poly, i) => {
+        polygonProblems(poly, `${c}[${i}]`, out);
+      });
+      break;
+    case 'GeometryCollection':
+      g.geometries.forEach((sub, i) => {
+        out.push(...partProblems(sub, `${path}.geometries[${i}]`));
+      });
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 /** Rings in RFC 7946 order (exterior counter-clockwise, holes clockwise), and how many had to turn. */
 function rewindPolygon(rings: Position[][]): { rings: Position[][]; turned: number } {
   let turned = 0;
   const out = rings.map((ring, i) => {
     const wantCcw = i === 0;
-    if (ringSignedArea(ring) > 0 === wantCcw) return ring;
+    const area = ringSignedArea(ring);
+    // A ring without area has no direction to correct.
+    if (area === 0 || area > 0 === wantCcw) return ring;
     turned++;
     return [...ring].reverse();
   });
@@ -110,8 +192,9 @@ function rewindPolygon(rings: Position[][]): { rings: Position[][]; turned: numb
 }
 
 /**
- * A copy of the geometry with only its GeoJSON members (foreign members dropped) and its rings
- * rewound; `turned` counts the rings reversed.
+ * A copy of the geometry with only its GeoJSON members (foreign members dropped), its rings
+ * rewound and nested GeometryCollections flattened into one (RFC 7946 §3.1.8 says to avoid them;
+ * the parts are the same); `turned` counts the rings reversed.
  */
 export function cleanGeometry(g: Geometry): { geometry: Geometry; turned: number } {
   switch (g.type) {
@@ -138,10 +221,10 @@ export function cleanGeometry(g: Geometry): { geometry: Geometry; turned: number
     }
     case 'GeometryCollection': {
       let turned = 0;
-      const geometries = g.geometries.map((sub) => {
+      const geometries = g.geometries.flatMap((sub) => {
         const r = cleanGeometry(sub);
         turned += r.turned;
-        return r.geometry;
+        return r.geometry.type === 'GeometryCollection' ? r.geometry.geometries : [r.geometry];
       });
       return { geometry: { type: 'GeometryCollection', geometries }, turned };
     }

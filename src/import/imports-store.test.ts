@@ -49,6 +49,14 @@ describe('imports store', () => {
     expect(s).toMatchObject({ status: 'idle', progress: 0, errorCount: 0, message: 'Imported b.csv: 1 feature.' });
   });
 
+  it('spells out bidi controls of a file name in the status line (evil\u202egpj.csv would read evilcsv.jpg)', async () => {
+    const name = 'evil\u202egpj.csv';
+    const r = parseCsvText('lat,lon\n39.8,46.7\n', name, () => {}, { id: 'e', importedAt: 0 });
+    const { store } = setup({ [name]: r });
+    await store.getState().importFiles([file(name)]);
+    expect(store.getState().message).toBe('Imported evil\\u202egpj.csv: 1 feature.');
+  });
+
   it('a failed import adds its messages and changes no layer', async () => {
     const bad = fileFailure('bad.csv', 'csv-syntax', 'broken');
     const { store, db } = setup({ 'bad.csv': bad }, [layer('a')]);

@@ -6,6 +6,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { exportLayer, importFile, loadLayers } from './import-file';
+import { visible } from './sanitize';
 import { removeLayer } from './storage';
 import type { ImportError, ImportedLayer } from './types';
 
@@ -54,7 +55,7 @@ export interface ImportsDeps {
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 const summary = (l: ImportedLayer) =>
-  `Imported ${l.fileName}: ${l.features.length.toLocaleString('en-US')} feature${l.features.length === 1 ? '' : 's'}.`;
+  `Imported ${visible(l.fileName, 120)}: ${l.features.length.toLocaleString('en-US')} feature${l.features.length === 1 ? '' : 's'}.`;
 
 /** A store wired to the given dependencies. */
 export function createImportsStore(deps: ImportsDeps) {

@@ -4,6 +4,7 @@ import { ringSignedArea } from '../geo/validate-geojson';
 import { parseCsvText } from './csv-text';
 import { parseEventDate } from './dates';
 import { checkFile, parseCsvRows, parseGeoJsonText } from './parse';
+import { parseFile } from './read';
 import { ERROR_CODES, type ImportErrorCode, type ImportedLayer, LIMITS, type ParseResult } from './types';
 
 const META = { id: 'test-layer', importedAt: 0 };
@@ -269,12 +270,13 @@ const PURE_CASES: { code: ImportErrorCode; run: () => ParseResult; message: stri
       geojson(
         fc(feature({ type: 'Point', coordinates: [1, 2] }, JSON.parse(`${'{"a":'.repeat(80)}1${'}'.repeat(80)}`))),
       ),
-    message: 'mine.geojson, feature 1 (features[0]): nests more than 64 levels deep',
+    message: 'mine.geojson, feature 1 (features[0].properties): nests more than 64 levels deep',
   },
   {
     code: 'not-feature-collection',
-    run: () => geojson(JSON.stringify(feature({ type: 'Point', coordinates: [1, 2] }))),
-    message: 'mine.geojson: expected a GeoJSON FeatureCollection, found an object of type "Feature"',
+    run: () => geojson('{"type":"Topology","objects":{}}'),
+    message:
+      'mine.geojson: expected GeoJSON (a FeatureCollection, a Feature or a geometry), found an object of type "Topology" (TopoJSON: convert it to GeoJSON first)',
   },
   {
     code: 'invalid-geojson',
@@ -319,7 +321,8 @@ const PURE_CASES: { code: ImportErrorCode; run: () => ParseResult; message: stri
   {
     code: 'ring-not-closed',
     run: () => geojson(fc(feature({ type: 'Polygon', coordinates: [ccwRing.slice(0, 4).concat([[46.6, 39.8]])] }))),
-    message: 'mine.geojson, feature 1 (features[0].geometry.coordinates[0]): a ring must end where it starts',
+    message:
+      'mine.geojson, feature 1 (features[0].geometry.coordinates[0]): a ring must end where it starts, in every value (RFC 7946 §3.1.6)',
   },
   {
     code: 'ring-too-short',
@@ -388,6 +391,35 @@ const PURE_CASES: { code: ImportErrorCode; run: () => ParseResult; message: stri
     run: () => geojson(fc()),
     message: 'mine.geojson: the FeatureCollection has no features',
   },
+  {
+    code: 'encoding',
+    run: () => parseFile(new Uint8Array([0x6c, 0x61, 0x74, 0x0a, 0xe9]), 'latin1.csv', () => {}, META),
+    message:
+      'latin1.csv: the file is not UTF-8 text: byte 4 (0xE9, line 2) is not UTF-8; it may be in another encoding such as Windows-1252: save it as UTF-8',
+  },
+  {
+    code: 'duplicate-key',
+    run: () =>
+      geojson(
+        fc(
+          feature({ type: 'Point', coordinates: [46, 39] }, { a: 1 }),
+          feature({ type: 'Point', coordinates: [46, 39] }, { name: 'x' }),
+        ).replace('"name":"x"', '"name":"x","name":"y"'),
+      ),
+    message:
+      'mine.geojson, feature 2 (features[1].properties): the name "name" is given twice in one object; JSON does not say which one counts, so programs can read the file differently (RFC 8259 §4)',
+  },
+  {
+    code: 'end-before-start',
+    run: () => csv('lat,lon,start_date,end_date\n39.8,46.7,2023-09-20,2023-09-19'),
+    message:
+      'events.csv, row 2, column "end_date": "2023-09-19" (end_date) is before "2023-09-20" (start_date); an event cannot end before it starts',
+  },
+  {
+    code: 'too-many-columns',
+    run: () => csv(`lat,lon,${Array.from({ length: LIMITS.columns }, (_, i) => `c${i}`).join(',')}\n39.8,46.7`),
+    message: 'events.csv, row 1: 1,002 distinct column names; the limit is 1,000',
+  },
 ];
 
 describe('every error code has a fixture and a specific message', () => {
@@ -421,5 +453,196 @@ describe('every error code has a fixture and a specific message', () => {
     if (r.ok) throw new Error('expected failure');
     expect(r.errors).toHaveLength(1000);
     expect(r.errorCount).toBe(10_000);
+  });
+});
+
+describe('what the hostile corpus found', () => {
+  const point = { type: 'Point', coordinates: [46.7, 39.8] };
+
+  it('reads a lone Feature or geometry, which are GeoJSON texts too (RFC 7946 §2)', () => {
+    const one = layerOf(geojson(JSON.stringify(feature(point, { name: 'a' }))));
+    expect(one.features).toHaveLength(1);
+    expect(one.features[0]?.props.name).toBe('a');
+    const bare = layerOf(geojson(JSON.stringify({ type: 'Polygon', coordinates: [cwRing] })));
+    expect(bare.stats.rewoundRings).toBe(1);
+  });
+
+  it('refuses empty geometries, which cannot be placed, instead of importing nothing', () => {
+    for (const g of [
+      { type: 'Polygon', coordinates: [] },
+      { type: 'MultiPoint', coordinates: [] },
+      { type: 'MultiPolygon', coordinates: [] },
+      { type: 'GeometryCollection', geometries: [] },
+    ]) {
+      expect(errorsOf(geojson(fc(feature(point), feature(g))))).toEqual([
+        {
+          code: 'no-geometry',
+          feature: 2,
+          message: `mine.geojson, feature 2 (features[1].geometry): the ${g.type} is empty, so it cannot be placed on the map`,
+        },
+      ]);
+    }
+  });
+
+  it('gives lines of a MultiLineString and rings closed only in 2D their own codes', () => {
+    const mls = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [46, 39],
+          [47, 40],
+        ],
+        [[46, 39]],
+      ],
+    };
+    expect(errorsOf(geojson(fc(feature(mls))))).toEqual([
+      expect.objectContaining({
+        code: 'line-too-short',
+        message:
+          'mine.geojson, feature 1 (features[0].geometry.coordinates[1]): a line needs at least 2 positions, it has 1',
+      }),
+    ]);
+    const ring = [
+      [46, 39, 0],
+      [47, 39, 0],
+      [47, 40, 0],
+      [46, 39, 5],
+    ];
+    expect(errorsOf(geojson(fc(feature({ type: 'Polygon', coordinates: [ring] }))))).toEqual([
+      expect.objectContaining({ code: 'ring-not-closed' }),
+    ]);
+    expect(errorsOf(geojson(fc(feature({ type: 'MultiPolygon', coordinates: [[], [ccwRing]] }))))).toEqual([
+      expect.objectContaining({ code: 'ring-too-short', message: expect.stringContaining('needs an exterior ring') }),
+    ]);
+  });
+
+  it('leaves a ring without area as it is, and flattens nested GeometryCollections', () => {
+    const flat = [
+      [46, 39],
+      [47, 39],
+      [46, 39],
+      [46, 39],
+    ];
+    expect(layerOf(geojson(fc(feature({ type: 'Polygon', coordinates: [flat] })))).stats.rewoundRings).toBe(0);
+    const nested = {
+      type: 'GeometryCollection',
+      geometries: [point, { type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [cwRing] }] }],
+    };
+    const layer = layerOf(geojson(fc(feature(nested))));
+    expect(layer.features[0]?.geometry).toEqual({
+      type: 'GeometryCollection',
+      geometries: [point, { type: 'Polygon', coordinates: [ccwRing] }],
+    });
+    expect(layer.stats.rewoundRings).toBe(1);
+  });
+
+  it('refuses properties that are not an object (a string gave columns "0", "1"…), with one message', () => {
+    for (const properties of ['<img src=x onerror=alert(1)>', [1, 2], 5]) {
+      const errors = errorsOf(geojson(fc({ type: 'Feature', properties, geometry: point })));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ code: 'invalid-geojson', feature: 1 });
+      expect(errors[0]?.message).toContain('(features[0].properties): properties must be an object or null');
+    }
+  });
+
+  it('reports a non-numeric position once, not again in geojson-validation words', () => {
+    expect(errorsOf(geojson(fc(feature({ type: 'Point', coordinates: ['46.7', '39.8'] }))))).toEqual([
+      expect.objectContaining({ code: 'bad-coordinate' }),
+    ]);
+  });
+
+  it('lists a long property name as it is kept: cut, so exports still find it', () => {
+    const long = 'k'.repeat(1_000_000);
+    const layer = layerOf(geojson(fc(feature(point, { [long]: 'v' }))));
+    expect(layer.columns).toEqual([`${'k'.repeat(199)}…`]);
+    expect(Object.keys(layer.features[0]?.props ?? {})).toEqual(layer.columns);
+    const csvLayer = layerOf(csv(`lat,lon,${long}\n39.8,46.7,v`));
+    expect(csvLayer.columns[2]).toHaveLength(200);
+    expect(csvLayer.features[0]?.props[csvLayer.columns[2] ?? '']).toBe('v');
+  });
+
+  it('refuses more than 1,000 property names', () => {
+    const props = Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`p${i}`, i]));
+    expect(errorsOf(geojson(fc(feature(point, props))))[0]?.message).toBe(
+      'mine.geojson: 1,001 distinct property names; the limit is 1,000',
+    );
+  });
+
+  it('refuses names given twice in one object, at the feature or in the file', () => {
+    const text = '{"type":"FeatureCollection","type":"Feature","features":[]}';
+    expect(errorsOf(geojson(text))).toEqual([
+      {
+        code: 'duplicate-key',
+        message:
+          'mine.geojson: the name "type" is given twice in the top-level object; JSON does not say which one counts, so programs can read the file differently (RFC 8259 §4)',
+      },
+    ]);
+  });
+
+  it('refuses nesting beyond the limit before JSON.parse, in a member or the whole file', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(errorsOf(geojson(deep))[0]?.message).toBe('mine.geojson: the file nests more than 64 levels deep');
+    expect(errorsOf(geojson(`{"type":"FeatureCollection","bbox":${deep},"features":[]}`))[0]?.message).toBe(
+      'mine.geojson: the member "bbox" nests more than 64 levels deep',
+    );
+  });
+
+  it('calls a GeoJSON file of white space empty, not a syntax error', () => {
+    expect(errorsOf(geojson(' \n'))).toEqual([{ code: 'empty', message: 'mine.geojson: the file is empty' }]);
+  });
+
+  it('treats a date of only spaces as no date', () => {
+    expect(layerOf(geojson(fc(feature(point, { date: '   ' })))).features[0]?.t).toBeNull();
+    expect(layerOf(csv('lat,lon,date\n39.8,46.7,  ')).features[0]?.t).toBeNull();
+  });
+
+  it('checks end dates beside start dates: a date, and not before the start', () => {
+    const errors = errorsOf(
+      geojson(
+        fc(
+          feature(point, { start: '2023-09-20', end: '2023-09-19' }),
+          feature(point, { start: '2023-09-20', end: '2023-02-30' }),
+          feature(point, { start: '2023-09-20', end: '2023-09-20' }),
+        ),
+      ),
+    );
+    expect(errors.map((e) => [e.code, e.feature, e.field])).toEqual([
+      ['end-before-start', 1, 'end'],
+      ['bad-date', 2, 'end'],
+    ]);
+    expect(errors[0]?.message).toBe(
+      'mine.geojson, feature 1 (features[0].properties.end): "2023-09-19" (end) is before "2023-09-20" (start); an event cannot end before it starts',
+    );
+  });
+
+  it('calls a CSV coordinate too large for a number, or an empty one, what it is', () => {
+    expect(errorsOf(csv('lat,lon\n1e999,46.7\n,46.7')).map((e) => e.message)).toEqual([
+      'events.csv, row 2, column "lat": "1e999" is too large to be a number; write decimal degrees such as 39.8153',
+      'events.csv, row 3, column "lat": the cell is empty; every row needs a latitude and a longitude',
+    ]);
+  });
+
+  it('reads a CSV whose lines end in \\r\\n, \\n and \\r alike, keeping line breaks inside quotes', () => {
+    const layer = layerOf(csv('lat,lon,note\r\n39.8,46.7,"a\r\nb"\n39.9,46.7,x\r39.7,46.7,"=1\r"'));
+    expect(layer.features.map((f) => f.props.note)).toEqual(['a\r\nb', 'x', '=1\r']);
+  });
+
+  it('counts features that would lie in the region with longitude and latitude swapped', () => {
+    const layer = layerOf(csv('latitude,longitude\n46.75,39.81\n39.81,46.75\n55.75,37.61'));
+    expect(layer.stats).toMatchObject({ outsideRegion: 2, swapped: 1 });
+    const geo = layerOf(
+      geojson(
+        fc(
+          feature({
+            type: 'LineString',
+            coordinates: [
+              [39.8, 46.7],
+              [39.5, 46.3],
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(geo.stats).toMatchObject({ outsideRegion: 1, swapped: 1 });
   });
 });

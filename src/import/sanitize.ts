@@ -13,6 +13,9 @@ export function isAllowedKey(key: string): boolean {
   return !FORBIDDEN_KEYS.has(key);
 }
 
+/** Property and column names are cut to this many characters. */
+export const MAX_NAME_CHARS = 200;
+
 /** Cuts a string to the length limit, marking the cut so a reader knows there was more. */
 export function truncate(text: string, max: number = LIMITS.stringChars): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -36,7 +39,7 @@ export function copyProps(source: unknown): Props {
   const out: Props = Object.create(null);
   if (typeof source !== 'object' || source === null || Array.isArray(source)) return out;
   for (const key of Object.keys(source)) {
-    if (isAllowedKey(key)) out[truncate(key, 200)] = toPropValue((source as Record<string, unknown>)[key]);
+    if (isAllowedKey(key)) out[truncate(key, MAX_NAME_CHARS)] = toPropValue((source as Record<string, unknown>)[key]);
   }
   return out;
 }

@@ -39,6 +39,11 @@ export interface ImportedLayer {
     outsideRegion: number;
     /** Polygon rings turned round to RFC 7946 winding (parsers should not reject them, §3.1.6). */
     rewoundRings: number;
+    /**
+     * Of those outside the region, how many would lie inside it with longitude and latitude
+     * swapped (RFC 7946 puts longitude first). Absent in layers kept before it was counted.
+     */
+    swapped?: number;
   };
 }
 
@@ -46,8 +51,10 @@ export interface ImportedLayer {
 export const ERROR_CODES = [
   'unsupported-type',
   'too-large',
+  'encoding',
   'json-syntax',
   'too-deep',
+  'duplicate-key',
   'not-feature-collection',
   'invalid-geojson',
   'no-geometry',
@@ -61,8 +68,10 @@ export const ERROR_CODES = [
   'row-length',
   'csv-syntax',
   'bad-date',
+  'end-before-start',
   'too-many-features',
   'too-many-vertices',
+  'too-many-columns',
   'empty',
   'unreadable',
   'cancelled',
@@ -93,7 +102,12 @@ export const LIMITS = {
   features: 200_000,
   vertices: 1_000_000,
   stringChars: 2_000,
-  /** JSON deeper than this is no GeoJSON, and would overflow the stack of recursive checks. */
+  /** Distinct property names (or CSV columns) in one file. */
+  columns: 1_000,
+  /**
+   * Containers nested in a JSON text, the top-level one being 1. GeoJSON needs 8 (a MultiPolygon's
+   * positions); deeper costs JSON.parse seconds and gigabytes, and would overflow recursive checks.
+   */
   depth: 64,
 } as const;
 

@@ -3,10 +3,9 @@
  * (design/reliability.md P11): reading and parsing a file, keeping it in IndexedDB, reading the
  * kept layers back and writing exports. One worker per request; the page ends it to cancel.
  */
-import { parseCsvText } from './csv-text';
 import { downloadName, toCsv, toGeoJson } from './export';
-import { fileKind, parseGeoJsonText } from './parse';
 import { fileError, fileFailure } from './problems';
+import { parseFile } from './read';
 import { getLayer, listLayers, saveLayer } from './storage';
 import type { ImportedLayer, ParseResult } from './types';
 import { FEATURES_PER_MESSAGE, type WorkerReply, type WorkerRequest } from './worker-protocol';
@@ -30,18 +29,24 @@ function sendFailure(result: ParseResult): void {
 }
 
 async function importFile(file: File): Promise<void> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     sendFailure(fileFailure(file.name, 'unreadable', `the browser could not read it (${reason(e)})`));
     return;
   }
   post({ type: 'progress', fraction: READ_SHARE });
-  const result =
-    fileKind(file.name) === 'csv'
-      ? parseCsvText(text, file.name, (f) => post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * f }))
-      : parseGeoJsonText(text, file.name);
+  let result: ParseResult;
+  try {
+    result = parseFile(bytes, file.name, (f) =>
+      post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * f }),
+    );
+  } catch (e) {
+    // Never expected (parseFile handles every input it was tested with), but not a storage problem.
+    sendFailure(fileFailure(file.name, 'unreadable', `the file could not be read (${reason(e)})`));
+    return;
+  }
   if (!result.ok) {
     sendFailure(result);
     return;
