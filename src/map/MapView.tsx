@@ -141,21 +141,42 @@ function applyFocus(map: MapLibreMap, s: Store): void {
 function follow(map: MapLibreMap, store: AppStore): () => void {
   let renderer: SceneRenderer | null = null;
   let dots: ExodusDots | null = null;
+  // From a lost WebGL context until MapLibre has rebuilt the style after the restore (asynchronously,
+  // from a snapshot without custom layers or feature state), the style must not be touched: there is
+  // none, then one still loading, and adding to it would throw mid-playback.
+  let styleReady = true;
   const renderScene = (s: Store) => {
-    if (!s.engine) return;
+    if (!s.engine || !styleReady) return;
     renderer ??= new SceneRenderer(map, s.engine);
     dots ??= new ExodusDots(map, s.engine, DOTS_BEFORE);
     const scene = sceneOf(s);
     if (scene) renderer.render(scene);
     dots.update(s.dotScale, s.t, s.layers.includes('exodus'));
   };
+  const onContextLost = () => {
+    styleReady = false;
+  };
+  // The rebuilt style is the one at the loss: draw the store as it is now, from scratch (the dots
+  // layer is added again), then the reader's layers, order and names on top.
+  const onStyleLoad = () => {
+    if (styleReady) return;
+    styleReady = true;
+    const now = store.getState();
+    renderer?.reset();
+    renderScene(now);
+    applyLayers(map, now.layers);
+    applyOrder(map, now.layers);
+    applyNames(map, now);
+  };
+  map.on('webglcontextlost', onContextLost);
+  map.on('style.load', onStyleLoad);
   renderScene(store.getState());
-  return store.subscribe((s, prev) => {
-    if (s.layers !== prev.layers) {
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (styleReady && s.layers !== prev.layers) {
       applyLayers(map, s.layers);
       if (s.layers.join() !== prev.layers.filter((l) => s.layers.includes(l)).join()) applyOrder(map, s.layers);
     }
-    if (s.names !== prev.names) applyNames(map, s);
+    if (styleReady && s.names !== prev.names) applyNames(map, s);
     if (s.mode !== prev.mode) {
       applyInteractivity(map, s);
       applyPadding(map, s);
@@ -169,6 +190,11 @@ function follow(map: MapLibreMap, store: AppStore): () => void {
     if (s.t !== prev.t || s.engine !== prev.engine || s.dotScale !== prev.dotScale || s.layers !== prev.layers)
       renderScene(s);
   });
+  return () => {
+    unsubscribe();
+    map.off('webglcontextlost', onContextLost);
+    map.off('style.load', onStyleLoad);
+  };
 }
 
 /** Layers a click can select from, most specific first. */

@@ -7,8 +7,8 @@
  * GL state: every GL call happens inside `render`, where MapLibre expects foreign state and marks
  * its own cache dirty afterwards; `onAdd` and the setters only record what to do. MapLibre 6 is
  * WebGL2-only, so there is no WebGL1 path. After a lost context, MapLibre 6.17 rebuilds the style
- * without custom layers (it warns so): the map's owner adds this layer again on
- * `webglcontextrestored`, and `onAdd` then starts from fresh GL objects.
+ * without custom layers (it warns so): the map's owner adds this layer again once the rebuilt style
+ * has loaded, and `onAdd` then starts from fresh GL objects.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { BORDER_TO_GORIS_MS, DRIVE_TO_BORDER_MS, laneOffsets, routeFractions } from '../timeline/dots';

@@ -1,7 +1,8 @@
 /**
  * Puts the exodus dots on the map: one dot per person (or per 10 or 100) from the crossed-into-Armenia
- * series, moving along the Lachin corridor. Re-adds the layer after a lost WebGL context, which
- * MapLibre does not restore for custom layers.
+ * series, moving along the Lachin corridor. Adds its layer again whenever the style lacks it: after a
+ * lost WebGL context MapLibre rebuilds the style without custom layers, and the map's owner calls
+ * `update` once the rebuilt style has loaded (adding to a style still loading throws).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { crossingTimes, routeFractions } from '../timeline/dots';
@@ -21,19 +22,12 @@ const rgba = (hex: string, alpha: number): [number, number, number, number] => {
 export class ExodusDots {
   private layer: ExodusDotsLayer | null = null;
   private scale = 0;
-  private t = 0;
-  private visible = true;
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly engine: Engine,
     private readonly before: string,
-  ) {
-    map.on('webglcontextrestored', () => {
-      this.layer = null;
-      this.update(this.scale || 1, this.t, this.visible);
-    });
-  }
+  ) {}
 
   /** The number of people the dots stand for: the arrivals by the day of the last bus (100,514). */
   private count(): number {
@@ -43,13 +37,11 @@ export class ExodusDots {
   }
 
   update(scale: number, t: number, visible: boolean): void {
-    this.t = t;
-    this.visible = visible;
     const route = this.engine.data.routes.get(ROUTE_ID);
     const series = this.engine.data.series.get('crossed-into-armenia');
     if (!route || !series) return;
     const crossings = () => crossingTimes(series.points, this.count(), scale);
-    if (!this.layer || !this.map.getLayer(DOTS_LAYER_ID)) {
+    if (!this.layer) {
       const coordinates = route.coordinates.map((c) => [c[0] ?? 0, c[1] ?? 0] as [number, number]);
       const border = route.waypoints.indexOf(BORDER_PLACE);
       this.layer = createExodusDotsLayer({
@@ -60,11 +52,13 @@ export class ExodusDots {
         color: rgba(PALETTE.dots, 0.6),
       });
       this.scale = scale;
-      this.map.addLayer(this.layer, this.map.getLayer(this.before) ? this.before : undefined);
     } else if (scale !== this.scale) {
       this.layer.setData(crossings());
       this.scale = scale;
     }
+    // The same layer object keeps its data across styles; its onAdd starts from fresh GL objects.
+    if (!this.map.getLayer(DOTS_LAYER_ID))
+      this.map.addLayer(this.layer, this.map.getLayer(this.before) ? this.before : undefined);
     this.layer.setVisible(visible);
     this.layer.setTime(t);
   }
