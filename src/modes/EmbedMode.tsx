@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { StaticMap } from '../embed/StaticMap';
 import { loadStaticInputs, type StaticInputs } from '../embed/static-inputs';
 import { useDisplayTime } from '../state/display-time';
-import { loopedChapter } from '../state/playback-driver';
+import { loopedChapter, prefersReducedMotion } from '../state/playback-driver';
 import { sceneOf } from '../state/scene-cache';
 import { appStore, useApp } from '../state/store';
 import { serializeUrlState } from '../state/url-state';
@@ -23,7 +23,11 @@ export function fullAppHref(t: number): string {
   return `${window.location.pathname}${serializeUrlState({ ...state, controls: 'none', chapter: null, api: null })}`;
 }
 
-/** An embed with a chapter plays it in a loop from the moment the data is there. */
+/**
+ * An embed with a chapter plays it in a loop from the moment the data is there, unless the reader
+ * prefers reduced motion (design/reliability.md P9): then it waits at the chapter's start for the
+ * play button or the slider, which still play the loop.
+ */
 function useChapterLoop(): void {
   const engine = useApp((s) => s.engine);
   const chapter = useApp((s) => s.chapter);
@@ -34,7 +38,7 @@ function useChapterLoop(): void {
     if (!span) return;
     if (s.t < span.start || s.t >= span.end) s.setTime(span.start);
     s.setLoop(true);
-    s.play();
+    if (!prefersReducedMotion()) s.play();
   }, [engine, chapter]);
 }
 
