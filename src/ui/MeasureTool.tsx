@@ -57,7 +57,12 @@ export function MeasureTool() {
     // While measuring, a click on the map adds a point instead of selecting a feature.
     appStore.getState().setMeasuring(true);
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // Escape meant for a dialog or a form field elsewhere (the events table, the embed dialog, a
+      // date being typed) is theirs; on the map, the page or the tool itself it clears the measure.
+      const target = e.target as Element | null;
+      if (target?.closest('dialog, [role="dialog"], input, select, textarea') && !target.closest('.measure-tool'))
+        return;
       setPoints([]);
       setChosen(['', '']);
     };
