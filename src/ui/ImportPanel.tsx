@@ -5,6 +5,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type DragEvent, useEffect, useState } from 'react';
 import { importsStore, type TimeMode, useImports } from '../import/imports-store';
+import { visible } from '../import/sanitize';
 import type { ImportedLayer } from '../import/types';
 import { IMPORTED_COLOUR, syncImportedLayers } from '../map/imported-layer';
 import { appStore } from '../state/store';
@@ -93,34 +94,34 @@ async function exportLayer(layer: ImportedLayer, format: 'geojson' | 'csv'): Pro
 function LayerItem({ layer }: { layer: ImportedLayer }) {
   const { features, stats } = layer;
   const remove = useImports((s) => s.remove);
+  // A name from a file, with bidi overrides and other invisible characters spelt out.
+  const name = visible(layer.name, 200);
+  const swapped = stats.swapped ?? 0;
   return (
     <li className="import-layer" data-layer-id={layer.id}>
       <span className="import-swatch" style={{ background: IMPORTED_COLOUR }} aria-hidden="true" />
       <div className="import-layer-body">
-        <bdi className="import-layer-name">{layer.name}</bdi>
+        <bdi className="import-layer-name">{name}</bdi>
         <small className="import-layer-stats" data-testid="import-stats">
           {count(features.length, 'feature')}
           {' · '}
           {layer.dateField === null ? 'no dates, always shown' : `${count(stats.dated, 'dated', 'dated')}`}
           {stats.outsideRegion > 0 && ` · ${count(stats.outsideRegion, 'outside', 'outside')} the map's region`}
+          {swapped > 0 && ` (${swapped.toLocaleString('en-US')} perhaps written latitude first)`}
           {stats.rewoundRings > 0 && ` · ${count(stats.rewoundRings, 'ring')} rewound`}
         </small>
         <div className="import-actions">
           <button
             type="button"
             onClick={() => void exportLayer(layer, 'geojson')}
-            aria-label={`Export ${layer.name} as GeoJSON`}
+            aria-label={`Export ${name} as GeoJSON`}
           >
             GeoJSON
           </button>
-          <button
-            type="button"
-            onClick={() => void exportLayer(layer, 'csv')}
-            aria-label={`Export ${layer.name} as CSV`}
-          >
+          <button type="button" onClick={() => void exportLayer(layer, 'csv')} aria-label={`Export ${name} as CSV`}>
             CSV
           </button>
-          <button type="button" onClick={() => void remove(layer.id)} aria-label={`Remove ${layer.name}`}>
+          <button type="button" onClick={() => void remove(layer.id)} aria-label={`Remove ${name}`}>
             Remove
           </button>
         </div>
@@ -207,7 +208,7 @@ export function ImportPanel() {
         <div className="import-progress" data-testid="import-progress">
           <progress max={1} value={progress} aria-label="Import progress" />
           <span>
-            Reading <bdi>{current}</bdi>… {Math.round(progress * 100)}%
+            Reading <bdi>{visible(current ?? '', 120)}</bdi>… {Math.round(progress * 100)}%
           </span>
           <button type="button" onClick={() => importsStore.getState().cancel()}>
             Cancel
