@@ -56,6 +56,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   test: {
     maxWorkers: 2,
+    // Property tests run 1,000 cases each; on a busy 2-core machine one can take well over the
+    // default 5 s without anything being wrong. A hang still fails, after 60 s.
+    testTimeout: 60_000,
     // Two runners with their own counts: unit tests of pure logic, and data tests of data/.
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
