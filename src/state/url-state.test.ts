@@ -11,6 +11,7 @@ import {
   MAX_QUERY_LENGTH,
   MODES,
   NAMINGS,
+  parseOrigin,
   parseUrlState,
   RANGES,
   roundView,
@@ -19,6 +20,22 @@ import {
   type UrlState,
 } from './url-state';
 
+const PARAM_NAMES = [
+  'mode',
+  't',
+  'view',
+  'layers',
+  'names',
+  'range',
+  'from',
+  'cat',
+  'side',
+  'outlet',
+  'sel',
+  'controls',
+  'chapter',
+  'api',
+];
 const codes = (search: string) => parseUrlState(search).notices.map((n) => n.code);
 
 describe('parseUrlState', () => {
@@ -153,11 +170,69 @@ describe('parseUrlState', () => {
     );
   });
 
+  it('shows the default layers, not an empty map, when a list names no known layer', () => {
+    const { state, notices } = parseUrlState('?layers=tanks,planes');
+    expect(state.layers).toEqual(DEFAULT_STATE.layers);
+    expect(notices.map((n) => n.message)).toEqual([expect.stringContaining('showing the default layers')]);
+    // An empty list is a choice: no layers.
+    expect(parseUrlState('?layers=').state.layers).toEqual([]);
+  });
+
+  it('says when a list repeats an item, and keeps it once', () => {
+    const { state, notices } = parseUrlState('?layers=places,region,places&cat=exodus,exodus');
+    expect(state.layers).toEqual(['places', 'region']);
+    expect(state.categories).toEqual(['exodus']);
+    expect(notices.map((n) => [n.code, n.message])).toEqual([
+      ['bad-layers', expect.stringContaining('“places” listed more than once')],
+      ['bad-filter', 'Category “exodus” listed more than once.'],
+    ]);
+  });
+
+  it('reports unknown parameters in one notice, naming five', () => {
+    const keys = Array.from({ length: 500 }, (_, i) => `k${i}`);
+    const { notices } = parseUrlState(`?mode=present&${keys.join('&')}`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message).toBe('Unknown link parameters “k0”, “k1”, “k2”, “k3”, “k4” and 495 more were ignored.');
+    expect(parseUrlState('?utm_source=x').notices[0]?.message).toBe('Unknown link parameter “utm_source” was ignored.');
+  });
+
+  it.each([
+    ['https://evil.example\\.news.example', null],
+    ['https://*.example', null],
+    ['https://%6eews.example', null],
+    ['https://news.example:0', 'https://news.example:0'],
+    ['https://ℕews.example', 'https://news.example'],
+    ['https://пример.рф', 'https://xn--e1afmkfd.xn--p1ai'],
+    ['http://[::1]:8080', 'http://[::1]:8080'],
+    ['http://0x7f.1', 'http://127.0.0.1'],
+  ])('reads the API origin %s as %s', (raw, origin) => {
+    expect(parseOrigin(raw)).toBe(origin);
+  });
+
   it('quotes at most 60 characters of what the user typed', () => {
     const { notices } = parseUrlState(`?mode=${'x'.repeat(500)}`);
     expect(notices[0]?.message.length).toBeLessThan(200);
   });
 });
+
+/** Slugs as the URL's ids are written: lower-case letters and digits in hyphenated parts. */
+const slugArb = fc
+  .array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join('-'));
+
+/** Origins as `parseOrigin` gives them: DNS names, IPv4 and IPv6 addresses, with and without a port. */
+const originArb = fc
+  .tuple(
+    fc.constantFrom('http', 'https', 'HTTPS'),
+    fc.oneof(
+      fc.domain(),
+      fc.ipV4(),
+      fc.ipV6().map((ip) => `[${ip}]`),
+    ),
+    fc.option(fc.integer({ min: 0, max: 65535 }), { nil: null }),
+  )
+  .map(([scheme, host, port]) => parseOrigin(`${scheme}://${host}${port === null ? '' : `:${port}`}`))
+  .filter((o): o is string => o !== null);
 
 const baseArb = fc.record({
   mode: fc.constantFrom(...MODES),
@@ -175,18 +250,25 @@ const baseArb = fc.record({
   from: fc.integer({ min: TIMELINE_START, max: TIMELINE_END }),
   categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES)),
   sides: fc.uniqueArray(fc.constantFrom(...SIDES)),
-  outlets: fc.uniqueArray(fc.constantFrom('dw', 'abc-news', 'un-news', 'jamnews', 'unnamed')),
+  outlets: fc.uniqueArray(
+    fc.oneof(
+      fc.constantFrom('dw', 'abc-news', 'un-news', 'jamnews', 'unnamed'),
+      slugArb.filter((s) => s.length <= 60),
+    ),
+  ),
   selection: fc.option(
-    fc.constantFrom('place:stepanakert', 'event:kut-shooting', 'route:lachin-corridor', 'area:peacekeeping-zone'),
-    {
-      nil: null,
-    },
+    fc
+      .tuple(fc.constantFrom('place', 'event', 'route', 'area'), slugArb)
+      .map(([kind, id]) => `${kind}:${id}`)
+      .filter((s) => s.length <= 90),
+    { nil: null },
   ),
   controls: fc.constantFrom(...CONTROLS),
   chapter: fc.option(fc.constantFrom(...CHAPTER_IDS), { nil: null }),
-  api: fc.option(fc.constantFrom('https://news.example', 'http://127.0.0.1:4174', 'https://xn--80ak6aa92e.com'), {
-    nil: null,
-  }),
+  api: fc.option(
+    fc.oneof(fc.constantFrom('https://news.example', 'http://127.0.0.1:4174', 'https://xn--80ak6aa92e.com'), originArb),
+    { nil: null },
+  ),
 });
 
 /** States as the app can hold them: a window's start is set only for a window, and never after t. */
@@ -204,6 +286,46 @@ describe('serializeUrlState', () => {
         expect(state).toEqual(s);
       }),
       { numRuns: 1000, seed: 42 },
+    );
+  });
+
+  it('writes back whatever it reads: a state read from any link round-trips without notices', () => {
+    const keys = [...PARAM_NAMES, 'x', '__proto__'];
+    const values = [
+      ...MODES,
+      '2023-09-19',
+      '2023-09-19T13:45 04:00',
+      '2023-09-19T09:45Z',
+      '2023-10-15',
+      '2022-12-01',
+      ' 46.5 , 40.05 , 7 ',
+      '51.99999,43.49999,12.999',
+      'places,,events',
+      'hy',
+      'window',
+      'exodus,talks,exodus',
+      'dw,abc-news',
+      'place:stepanakert',
+      'slider',
+      'https://news.example',
+      'HTTPS://NEWS.EXAMPLE:443/',
+      'http://[::1]:80',
+      'https://ℕews.example',
+      'http://0x7f.1',
+    ];
+    const query = fc
+      .array(fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.constantFrom(...values), fc.string()), fc.boolean()), {
+        maxLength: 8,
+      })
+      .map((pairs) => `?${pairs.map(([k, v, encoded]) => `${k}=${encoded ? encodeURIComponent(v) : v}`).join('&')}`);
+    fc.assert(
+      fc.property(query, (q) => {
+        const read = parseUrlState(q).state;
+        const { state, notices } = parseUrlState(serializeUrlState(read));
+        expect(notices).toEqual([]);
+        expect(state).toEqual(read);
+      }),
+      { numRuns: 1000, seed: 20230919 },
     );
   });
 

@@ -87,25 +87,27 @@ export interface UrlState {
 
 export interface Notice {
   /** Stable code, for tests and for grouping. */
-  code:
-    | 'unknown-param'
-    | 'repeated-param'
-    | 'bad-mode'
-    | 'bad-time'
-    | 'time-out-of-range'
-    | 'bad-view'
-    | 'bad-layers'
-    | 'bad-names'
-    | 'too-long'
-    | 'bad-range'
-    | 'bad-filter'
-    | 'bad-selection'
-    | 'bad-embed'
-    | 'map-error'
-    | 'data-error';
+  code: NoticeCode;
   param: string;
   message: string;
 }
+
+export type NoticeCode =
+  | 'unknown-param'
+  | 'repeated-param'
+  | 'bad-mode'
+  | 'bad-time'
+  | 'time-out-of-range'
+  | 'bad-view'
+  | 'bad-layers'
+  | 'bad-names'
+  | 'too-long'
+  | 'bad-range'
+  | 'bad-filter'
+  | 'bad-selection'
+  | 'bad-embed'
+  | 'map-error'
+  | 'data-error';
 
 /** Lon, lat and zoom of the opening view: Nagorno-Karabakh with Goris, Yevlakh and Lake Sevan. */
 export const DEFAULT_VIEW: View = { lon: 46.5, lat: 40.05, zoom: 7 };
@@ -193,13 +195,14 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
     return { state, notices };
   }
   const params = new URLSearchParams(search);
+  // Unknown keys are reported in one notice, so a link with hundreds of them cannot flood the page.
+  const unknown: string[] = [];
   const seen = new Set<string>();
   for (const key of params.keys()) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!isMember(PARAMS, key)) {
-      notices.push({ code: 'unknown-param', param: key, message: `Unknown link parameter ${quote(key)} was ignored.` });
-    } else if (params.getAll(key).length > 1) {
+    if (!isMember(PARAMS, key)) unknown.push(key);
+    else if (params.getAll(key).length > 1) {
       notices.push({
         code: 'repeated-param',
         param: key,
@@ -207,6 +210,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
       });
     }
   }
+  if (unknown.length > 0) notices.unshift(unknownNotice(unknown));
   const get = (k: (typeof PARAMS)[number]) => params.get(k);
 
   const mode = get('mode');
@@ -253,20 +257,17 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
 
   const layers = get('layers');
   if (layers !== null) {
-    const ids = layers
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    const known = [...new Set(ids.filter((id) => LAYER_IDS.has(id)))];
-    const unknown = ids.filter((id) => !LAYER_IDS.has(id));
-    if (unknown.length > 0) {
+    const { valid, unknown, repeated } = splitList(layers, (id) => LAYER_IDS.has(id));
+    // A list naming no layer the app knows would show an empty map: the default layers are shown instead.
+    const fallBack = valid.length === 0 && unknown.length > 0;
+    if (unknown.length > 0 || repeated.length > 0) {
       notices.push({
         code: 'bad-layers',
         param: 'layers',
-        message: `Unknown layer${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map(quote).join(', ')} ignored; known layers: ${[...LAYER_IDS].join(', ')}.`,
+        message: `${listProblems('layer', 'layers', unknown, repeated)}; ${fallBack ? 'showing the default layers' : 'the others are shown'}. Known layers: ${[...LAYER_IDS].join(', ')}.`,
       });
     }
-    state.layers = known;
+    state.layers = fallBack ? [...DEFAULT_STATE.layers] : valid;
   }
 
   const names = get('names');
@@ -284,27 +285,61 @@ export function parseUrlState(search: string): { state: UrlState; notices: Notic
   return { state, notices };
 }
 
-/** A comma list of values from a closed set (or matching a pattern); the rest is reported. */
-function parseList(
-  raw: string,
-  valid: (v: string) => boolean,
-  param: string,
-  what: string,
-  notices: Notice[],
-): string[] {
+/** One notice for every unknown key, naming at most five of them. */
+function unknownNotice(keys: string[]): Notice {
+  const named = keys.slice(0, 5).map(quote).join(', ');
+  const more = keys.length > 5 ? ` and ${(keys.length - 5).toLocaleString('en')} more` : '';
+  return {
+    code: 'unknown-param',
+    param: keys[0] ?? '',
+    message:
+      keys.length === 1
+        ? `Unknown link parameter ${named} was ignored.`
+        : `Unknown link parameters ${named}${more} were ignored.`,
+  };
+}
+
+/** A comma list split into its valid items (first occurrence, in order), the invalid ones, and repeats. */
+function splitList(raw: string, isValid: (v: string) => boolean) {
   const items = raw
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  const bad = items.filter((v) => !valid(v));
-  if (bad.length > 0) {
-    notices.push({
-      code: 'bad-filter',
-      param,
-      message: `Unknown ${what} ${bad.slice(0, 5).map(quote).join(', ')} ignored.`,
-    });
+  const valid: string[] = [];
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  for (const item of items) {
+    if (!isValid(item)) unknown.push(item);
+    else if (valid.includes(item)) {
+      if (!repeated.includes(item)) repeated.push(item);
+    } else valid.push(item);
   }
-  return [...new Set(items.filter(valid))];
+  return { valid, unknown, repeated };
+}
+
+/** "Unknown layers “a”, “b” ignored; “c” listed twice", at most five of each. */
+function listProblems(one: string, many: string, unknown: string[], repeated: string[]): string {
+  const some = (xs: string[]) => xs.slice(0, 5).map(quote).join(', ') + (xs.length > 5 ? '…' : '');
+  const parts: string[] = [];
+  if (unknown.length > 0) parts.push(`Unknown ${unknown.length > 1 ? many : one} ${some(unknown)} ignored`);
+  if (repeated.length > 0) parts.push(`${repeated.length > 1 ? many : one} ${some(repeated)} listed more than once`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A comma list of values from a closed set (or matching a pattern); the rest is reported. */
+function parseList(
+  raw: string,
+  isValid: (v: string) => boolean,
+  param: string,
+  what: [one: string, many: string],
+  notices: Notice[],
+): string[] {
+  const { valid, unknown, repeated } = splitList(raw, isValid);
+  if (unknown.length > 0 || repeated.length > 0) {
+    notices.push({ code: 'bad-filter', param, message: `${listProblems(what[0], what[1], unknown, repeated)}.` });
+  }
+  return valid;
 }
 
 function parseAnalystParams(
@@ -338,12 +373,19 @@ function parseAnalystParams(
     if (state.from > state.t) [state.from, state.t] = [state.t, state.from];
   } else state.from = null;
   const cat = get('cat');
-  if (cat !== null) state.categories = parseList(cat, (v) => isMember(CATEGORIES, v), 'cat', 'categories', notices);
+  if (cat !== null)
+    state.categories = parseList(cat, (v) => isMember(CATEGORIES, v), 'cat', ['category', 'categories'], notices);
   const side = get('side');
-  if (side !== null) state.sides = parseList(side, (v) => isMember(SIDES, v), 'side', 'sides', notices);
+  if (side !== null) state.sides = parseList(side, (v) => isMember(SIDES, v), 'side', ['side', 'sides'], notices);
   const outlet = get('outlet');
   if (outlet !== null)
-    state.outlets = parseList(outlet, (v) => SLUG_RE.test(v) && v.length <= 60, 'outlet', 'outlets', notices);
+    state.outlets = parseList(
+      outlet,
+      (v) => SLUG_RE.test(v) && v.length <= 60,
+      'outlet',
+      ['outlet', 'outlets'],
+      notices,
+    );
   const sel = get('sel');
   if (sel !== null) {
     if (SELECTION_RE.test(sel) && sel.length <= 90) state.selection = sel;
@@ -356,15 +398,19 @@ function parseAnalystParams(
   }
 }
 
+const ORIGIN_RE = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
 /**
  * An origin as `URL` normalises it (scheme, host, port; no path, query or credentials), http or https
- * only; null for anything else.
+ * only; null for anything else. The host must read as what it is: no percent escapes or backslashes
+ * (`https://evil.example\.news.example` is evil.example to `URL`), and after normalisation only a DNS
+ * name (international names as punycode), an IPv4 address or a bracketed IPv6 address, with a port.
  */
 export function parseOrigin(raw: string): string | null {
-  if (raw.length > 200 || !/^https?:\/\/[^/?#@\s]+\/?$/i.test(raw)) return null;
+  if (raw.length > 200 || !/^https?:\/\/[^/?#@\s\\%]+\/?$/i.test(raw)) return null;
   try {
-    const url = new URL(raw);
-    return url.origin === 'null' ? null : url.origin;
+    const { origin } = new URL(raw);
+    return ORIGIN_RE.test(origin) ? origin : null;
   } catch {
     return null;
   }
