@@ -60,7 +60,13 @@ export function crossingTimes(points: SeriesPoint[], count: number, perDot = 1):
       const p = clean[k] as SeriesPoint;
       const vb = Math.max(va, p.value);
       if (target <= vb) {
-        out[i] = vb > va ? ta + ((p.t - ta) * (target - va)) / (vb - va) : p.t;
+        // The share of the segment first, so that times and values far apart cannot overflow to
+        // Infinity (a weighted mean where even the span of the two times does), kept within the
+        // segment so rounding never puts a dot before the one behind it.
+        const k = vb > va ? (target - va) / (vb - va) : 1;
+        const span = p.t - ta;
+        const at = Number.isFinite(span) ? ta + span * k : ta * (1 - k) + p.t * k;
+        out[i] = k >= 1 ? p.t : Math.min(p.t, Math.max(ta, at));
         hit = true;
         break;
       }

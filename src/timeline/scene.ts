@@ -4,6 +4,7 @@
  */
 import type { Position } from 'geojson';
 import { DAY_MS } from '../time/iso';
+import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { buildChapters, type Chapter, chapterAt } from './chapters';
 import type {
   Citation,
@@ -131,7 +132,7 @@ function movers(engine: Engine, events: readonly TimelineEvent[], t: number): Mo
       if (t < m.start || t > m.end) return;
       const progress = m.end > m.start ? (t - m.start) / (m.end - m.start) : 1;
       const at = (id: string) => engine.data.places.get(id)?.coordinates;
-      let coordinates: Position | undefined;
+      let coordinates: Position | null = null;
       const line = m.route
         ? engine.lines.get(m.route)
         : measure(
@@ -147,7 +148,7 @@ function movers(engine: Engine, events: readonly TimelineEvent[], t: number): Mo
         const f1 = fractionAtVertex(line, to);
         coordinates = pointAlong(line, f0 + (f1 - f0) * progress);
       }
-      if (coordinates && Number.isFinite(coordinates[0])) {
+      if (coordinates) {
         out.push({ id: `${e.id}:${i}`, eventId: e.id, coordinates, people: m.people, basis: m.basis });
       }
     });
@@ -258,8 +259,18 @@ export interface SceneOptions {
   range?: TimeRange;
 }
 
-/** The scene at t; the filter and the range choose which events count (all, at the instant, by default). */
-export function sceneAt(engine: Engine, t: number, options: SceneOptions = {}): Scene {
+/** Times outside the timeline show its ends; a time that is not a number shows its start. */
+export function clampToTimeline(t: number): number {
+  if (Number.isNaN(t)) return TIMELINE_START;
+  return Math.min(TIMELINE_END, Math.max(TIMELINE_START, t));
+}
+
+/**
+ * The scene at t, clamped to the timeline; the filter and the range choose which events count (all,
+ * at the instant, by default).
+ */
+export function sceneAt(engine: Engine, time: number, options: SceneOptions = {}): Scene {
+  const t = clampToTimeline(time);
   const { data } = engine;
   const filter = options.filter ?? NO_FILTER;
   const range = options.range ?? INSTANT;
