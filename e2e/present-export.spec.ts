@@ -133,10 +133,16 @@ async function decodeVideo(page: Page, webm: Buffer, atS: number): Promise<Decod
           video.onerror = () => reject(new Error(`video error ${video.error?.code}`));
         });
         const durationS = video.duration;
-        video.currentTime = at;
-        await new Promise((resolve) => {
-          video.onseeked = resolve;
+        // A frame is on hand once it has been presented, not merely when the seek ends: on a busy
+        // machine drawing right after `seeked` can copy a frame the decoder has not produced yet.
+        const presented = new Promise<void>((resolve) => {
+          const v = video as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
+          if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(() => resolve());
+          else video.onseeked = () => resolve();
         });
+        document.body.append(video);
+        video.currentTime = at;
+        await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         const width = video.videoWidth;
         const height = video.videoHeight;
         const canvas = new OffscreenCanvas(width, height);
