@@ -6,8 +6,8 @@
  */
 import type { ImportedLayer } from './types';
 
-const DB_NAME = 'karabakh-map-imports';
-const STORE = 'layers';
+export const DB_NAME = 'karabakh-map-imports';
+export const STORE = 'layers';
 const VERSION = 1;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {

@@ -3,15 +3,17 @@
  * import, ids prefixed `user-`. Data is sent to the map once per layer; time only changes filters,
  * and only when the set of visible features changes (setData is slow on big data, maplibre #106).
  *
- * MapLibre copies data on the main thread as it hands it to its worker, and re-indexes a whole
- * source on each update, so a big layer goes over in chunks of 2,000 features, each waiting for
- * the last to land, into sources of 10,000: the page keeps drawing frames meanwhile.
+ * The data does not pass through the page: the source's URL is `imported://<layer id>`, which
+ * MapLibre's own worker reads from IndexedDB (imported-source.mjs, loaded into its workers). Handed
+ * over as objects, MapLibre copied each feature on the main thread (~25 µs each), and a big layer
+ * had to go in chunks that each re-indexed and repainted the map (design/reliability.md P11).
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, Geometry } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ImportedFeature, ImportedLayer } from '../import/types';
 import { DAY_MS, localDayStart } from '../time/iso';
+import { PROTOCOL } from './imported-source.mjs';
+import sourceScript from './imported-source.mjs?url&no-inline';
 
 /** One colour for all imported data, unlike any of the dataset's. */
 export const IMPORTED_COLOUR = '#7b3fa0';
@@ -27,19 +29,30 @@ const KINDS = {
 
 type Kind = keyof typeof KINDS;
 
-/** Features per hand-over: MapLibre takes ~25 µs a feature to copy them for its worker on a slow machine. */
-const FEATURES_PER_CHUNK = 2_000;
-/** Features per source: each update re-indexes its whole source in MapLibre's worker. */
-const FEATURES_PER_SOURCE = 10_000;
+/**
+ * Loads the `imported://` protocol into MapLibre's workers, once per page. MapLibre is imported
+ * here, not at the top: the legend takes this module's colour, and must not pull MapLibre in.
+ */
+let protocol: Promise<void> | null = null;
+function protocolReady(): Promise<void> {
+  protocol ??= import('maplibre-gl')
+    .then(({ importScriptInWorkers }) => importScriptInWorkers(new URL(sourceScript, location.href).href))
+    .catch((e: unknown) => {
+      protocol = null;
+      throw e;
+    });
+  return protocol;
+}
 
 /** What is on one map for one imported layer. */
 interface Drawn {
-  /** The layer object the sources were filled from: a new object means new data. */
+  /** The layer object the source was made from: a new object means new data. */
   layer: ImportedLayer;
   /** The visible set last applied, and its filter, which style layers added later start with. */
   key: string;
   visible: ExpressionSpecification;
-  sources: string[];
+  /** The source, once added. */
+  source: string | null;
   styleLayers: { id: string; kind: Kind }[];
 }
 
@@ -89,15 +102,6 @@ function visibleSet(layer: ImportedLayer, t: number, mode: 'instant' | 'cumulati
   return { key: `${from}-${to}`, filter };
 }
 
-function dataOf(features: readonly ImportedFeature[], firstId: number): Feature<Geometry>[] {
-  // Only the time goes to the map: it draws one colour, and nothing from the file needs to reach it.
-  // Ids let later chunks be added to the same source (GeoJSONSource.updateData needs them).
-  return features.flatMap((f, i): Feature<Geometry>[] => {
-    const geometry: Geometry | null = f.coordinates ? { type: 'Point', coordinates: f.coordinates } : f.geometry;
-    return geometry ? [{ type: 'Feature', id: firstId + i, geometry, properties: f.t === null ? {} : { t: f.t } }] : [];
-  });
-}
-
 /** The kinds of style layer a layer needs: a CSV of points needs circles only. */
 function kindsOf(features: readonly ImportedFeature[]): Kind[] {
   const types = new Set(features.map((f) => (f.coordinates ? 'Point' : (f.geometry?.type ?? ''))));
@@ -123,44 +127,32 @@ const PAINT = {
   },
 };
 
-function addSource(map: MapLibreMap, drawn: Drawn, start: number): void {
-  const { features } = drawn.layer;
-  const source = `${USER_PREFIX}${drawn.layer.id}-${drawn.sources.length}`;
+/** Adds the layer's source, which MapLibre's worker reads from IndexedDB, and its style layers. */
+async function draw(map: MapLibreMap, state: Map<string, Drawn>, drawn: Drawn): Promise<void> {
+  await protocolReady();
+  const { layer } = drawn;
+  if (state.get(layer.id) !== drawn) return;
+  const source = `${USER_PREFIX}${layer.id}`;
+  // The import time in the URL: a layer imported again under the same id is read afresh.
   map.addSource(source, {
     type: 'geojson',
-    data: { type: 'FeatureCollection', features: dataOf(features.slice(start, start + FEATURES_PER_CHUNK), start) },
+    data: `${PROTOCOL}://${encodeURIComponent(layer.id)}?v=${layer.importedAt}`,
   });
-  drawn.sources.push(source);
-  for (const kind of kindsOf(features.slice(start, start + FEATURES_PER_SOURCE))) {
+  drawn.source = source;
+  // Fill and line first, so a layer's areas and outlines stay under its points.
+  for (const kind of kindsOf(layer.features)) {
     const id = `${source}-${kind}`;
     const filter = filterFor(kind, drawn.visible);
-    // Areas and lines stay under this layer's points, whichever source they are in.
-    const before = kind === 'circle' ? undefined : drawn.styleLayers.find((l) => l.kind === 'circle')?.id;
-    if (kind === 'fill') map.addLayer({ id, type: 'fill', source, filter, paint: PAINT.fill }, before);
-    else if (kind === 'line') map.addLayer({ id, type: 'line', source, filter, paint: PAINT.line }, before);
+    if (kind === 'fill') map.addLayer({ id, type: 'fill', source, filter, paint: PAINT.fill });
+    else if (kind === 'line') map.addLayer({ id, type: 'line', source, filter, paint: PAINT.line });
     else map.addLayer({ id, type: 'circle', source, filter, paint: PAINT.circle });
     drawn.styleLayers.push({ id, kind });
   }
 }
 
-/** Hands the layer's features to the map chunk by chunk, until done or the layer is removed or replaced. */
-async function draw(map: MapLibreMap, state: Map<string, Drawn>, drawn: Drawn): Promise<void> {
-  const { features } = drawn.layer;
-  for (let start = 0; start < Math.max(1, features.length); start += FEATURES_PER_CHUNK) {
-    if (state.get(drawn.layer.id) !== drawn) return;
-    if (start % FEATURES_PER_SOURCE === 0) {
-      addSource(map, drawn, start);
-      continue;
-    }
-    const source = map.getSource<GeoJSONSource>(drawn.sources.at(-1) ?? '');
-    if (!source) return;
-    await source.updateData({ add: dataOf(features.slice(start, start + FEATURES_PER_CHUNK), start) });
-  }
-}
-
 function erase(map: MapLibreMap, drawn: Drawn): void {
   for (const { id } of drawn.styleLayers) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of drawn.sources) if (map.getSource(id)) map.removeSource(id);
+  if (drawn.source && map.getSource(drawn.source)) map.removeSource(drawn.source);
 }
 
 /**
@@ -189,10 +181,11 @@ export function syncImportedLayers(
   for (const layer of layers) {
     const { key, filter } = visibleSet(layer, t, mode);
     const current = state.get(layer.id);
-    // A new layer object means new data; a missing source means the style was replaced.
-    if (!current || current.layer !== layer || !map.getSource(current.sources[0] ?? '')) {
+    // A new layer object means new data; a source gone missing means the style was replaced.
+    const lost = typeof current?.source === 'string' && !map.getSource(current.source);
+    if (!current || current.layer !== layer || lost) {
       if (current) erase(map, current);
-      const drawn: Drawn = { layer, key, visible: filter, sources: [], styleLayers: [] };
+      const drawn: Drawn = { layer, key, visible: filter, source: null, styleLayers: [] };
       state.set(layer.id, drawn);
       draw(map, state, drawn).catch((e: unknown) => {
         // A source removed while its data was on the way is expected; anything else is a bug to see.
