@@ -49,12 +49,17 @@ export function printSizes(): void {
   row('total (without the unused .woff fallbacks)', raw, gz);
 }
 
-export async function withServer<T>(port: number, fn: (base: string) => Promise<T>): Promise<T> {
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true,
-  });
+/** Serves a production build (`outDir`, dist/ unless given) with `vite preview` while `fn` runs. */
+export async function withServer<T>(port: number, fn: (base: string) => Promise<T>, outDir = 'dist'): Promise<T> {
+  const server: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; i < 75; i++) {
