@@ -323,6 +323,8 @@ async function moveSlider(page: Page): Promise<void> {
 async function presentSession(page: Page, png: boolean): Promise<void> {
   await page.getByRole('navigation', { name: 'Mode' }).getByRole('button', { name: 'Present' }).click();
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'present');
+  // Present mode's keys are handled once its chunk has loaded and its overlay is on screen.
+  await expect(page.getByRole('progressbar', { name: 'Story progress' })).toBeVisible();
   await page.evaluate(() => window.__appStore?.getState().setTime(Date.parse('2023-09-19T12:00:00+04:00')));
   for (let i = 0; i < 2; i++) {
     const before = await storeTime(page);
