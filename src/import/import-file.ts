@@ -21,6 +21,15 @@ function moduleWorker(): ImportWorker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'import' });
 }
 
+/**
+ * The page's import worker is kept once started (the panel's first request, reading the kept
+ * layers, starts it): with its script loaded, importing and exporting still work after the browser
+ * goes offline. Requests take turns on it. A cancelled or failed request ends it (it may be stuck
+ * mid-parse) and the next request starts a new one.
+ */
+let kept: ImportWorker | null = null;
+let turn: Promise<unknown> = Promise.resolve();
+
 /** Everything one request produced. */
 interface Outcome {
   layers: ImportedLayer[];
@@ -39,21 +48,37 @@ interface Options {
 }
 
 function run(request: WorkerRequest, o: Options): Promise<Outcome> {
+  // The app's own worker is kept between requests; a worker given by a test is its own.
+  if (o.createWorker !== moduleWorker) return runOn(o.createWorker(), false, request, o);
+  const next = turn.then(() => {
+    kept ??= moduleWorker();
+    return runOn(kept, true, request, o);
+  });
+  turn = next.catch(() => undefined);
+  return next;
+}
+
+function runOn(worker: ImportWorker, keep: boolean, request: WorkerRequest, o: Options): Promise<Outcome> {
   const out: Outcome = { layers: [], errors: [], errorCount: 0, exported: null };
   const fail = (e: ImportError) => ({ ...out, layers: [], errors: [e], errorCount: 1 });
   const signal = o.cancel?.signal;
   if (o.cancel?.signal.aborted) return Promise.resolve(fail(o.cancel.error));
   return new Promise((resolve) => {
-    const worker = o.createWorker();
     // Once a layer is kept, cancelling would leave it stored but unlisted: the import completes.
     let committed = false;
-    const finish = (result: Outcome) => {
-      worker.terminate();
+    const finish = (result: Outcome, healthy = true) => {
+      worker.onmessage = null;
+      worker.onerror = null;
+      // A healthy kept worker stays up for the next request.
+      if (!keep || !healthy) {
+        worker.terminate();
+        if (kept === worker) kept = null;
+      }
       signal?.removeEventListener('abort', cancel);
       resolve(result);
     };
     const cancel = () => {
-      if (!committed && o.cancel) finish(fail(o.cancel.error));
+      if (!committed && o.cancel) finish(fail(o.cancel.error), false);
     };
     signal?.addEventListener('abort', cancel);
     worker.onmessage = ({ data }) => {
@@ -84,7 +109,7 @@ function run(request: WorkerRequest, o: Options): Promise<Outcome> {
     worker.onerror = (e) => {
       // Keeps the error out of the console: the reader gets it as a message instead.
       e.preventDefault();
-      finish(fail(o.failed(e.message || 'the import worker failed')));
+      finish(fail(o.failed(e.message || 'the import worker failed')), false);
     };
     worker.postMessage(request);
   });
