@@ -39,7 +39,7 @@ test('chapters jump to their start, and the exodus counters are text with source
   await page.goto('/?t=2023-10-02T12:00&view=46.6,39.7,8');
   await waitForIdle(page);
   await expect(page.getByTestId('counter-crossed-into-armenia')).toHaveText('100,514');
-  await expect(page.getByTestId('counter-remaining-in-karabakh')).toHaveText('19,486');
+  await expect(page.getByTestId('counter-not-counted-in-armenia')).toHaveText('19,486');
   const crossed = page.locator('[data-counter="crossed-into-armenia"]');
   await crossed.locator('summary').click();
   await expect(crossed.locator('.citations')).toContainText('DW');

@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { bearing } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { checkDataset, formatProblem } from '../src/data/check-data';
+import { markProperties } from '../src/map/scene-features';
+import { prepareDataset } from '../src/timeline/dataset';
 import { loadDataset, ROOT, readCatalogue } from './data-files';
 import { bundleDataset } from './dataset-bundle';
+import { readEvidence } from './evidence';
 
 const { files, unreadable } = loadDataset();
 const problems = [
   ...unreadable.map((u) => ({ file: u.file, record: '-', field: '-', message: u.message })),
-  ...checkDataset(files, readCatalogue()),
+  ...checkDataset(files, readCatalogue(), readEvidence()),
 ];
 if (problems.length > 0) {
   for (const p of problems) console.error(`data: ${formatProblem(p)}`);
@@ -22,7 +25,11 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-// The map reads flat properties: names become name_en, name_hy, …; the rest it needs is kept.
+const bundle = bundleDataset(files, readCatalogue());
+const data = prepareDataset(bundle);
+
+// The map reads flat properties: names become name_en, name_hy, …; the rest it needs is kept, and
+// an encirclement or attack arrow gets the status of the claims it depicts and the label saying it.
 const flatten = (fc: FeatureCollection, keep: string[]): FeatureCollection => ({
   type: 'FeatureCollection',
   features: fc.features.map((f) => {
@@ -30,12 +37,14 @@ const flatten = (fc: FeatureCollection, keep: string[]): FeatureCollection => ({
     const flat: Record<string, unknown> = {};
     for (const k of keep) if (p[k] !== undefined) flat[k] = p[k];
     for (const [lang, name] of Object.entries((p.names ?? {}) as Record<string, string>)) flat[`name_${lang}`] = name;
+    if (p.depicts !== undefined) Object.assign(flat, markProperties(data.areaInfo.get(String(p.id))));
     return { type: 'Feature', id: String(p.id), properties: flat, geometry: f.geometry };
   }),
 });
 
 /** Arrowheads for the attack arrows: a point at each line's end, turned along its last segment. */
 function arrowHeads(fc: FeatureCollection): FeatureCollection {
+  const mark = (id: unknown) => markProperties(data.areaInfo.get(String(id)));
   return {
     type: 'FeatureCollection',
     features: fc.features.flatMap((f) => {
@@ -48,7 +57,13 @@ function arrowHeads(fc: FeatureCollection): FeatureCollection {
         {
           type: 'Feature',
           id: `${String(f.properties?.id)}-head`,
-          properties: { id: f.properties?.id, head: true, icon: 'arrow-head', bearing: bearing(a, b) },
+          properties: {
+            id: f.properties?.id,
+            head: true,
+            icon: 'arrow-head',
+            bearing: bearing(a, b),
+            ...mark(f.properties?.id),
+          },
           geometry: { type: 'Point', coordinates: b },
         },
       ];
@@ -68,7 +83,7 @@ const generated: Record<string, unknown> = {
       features: [...lines.features, ...arrowHeads(get('offensive-arrows.geojson')).features],
     };
   })(),
-  'dataset.json': bundleDataset(files, readCatalogue()),
+  'dataset.json': bundle,
 };
 const out = join(ROOT, 'public/generated');
 mkdirSync(out, { recursive: true });

@@ -10,17 +10,18 @@ import { checkFeatureCollection } from '../src/geo/validate-geojson';
 import { buildBasemap } from './basemap';
 import { buildCatalogue, type Catalogue, SEEDS_DIR } from './catalogue';
 import { listDataFiles, loadDataset, readCatalogue } from './data-files';
+import { buildEvidence, evidenceSourcesPresent, readEvidence } from './evidence';
 
 const files = listDataFiles();
 const { files: dataset } = loadDataset();
 const catalogue = readCatalogue() as Catalogue;
+const evidence = readEvidence();
 const events = (dataset.get('events.json') as { events: Record<string, unknown>[] }).events;
 const eventById = (id: string) => events.find((e) => e.id === id) as Record<string, unknown> & { figures?: Figure[] };
 interface Figure {
   quantity: string;
   value?: number;
   claimant: string;
-  side: string;
 }
 
 describe('files under data/', () => {
@@ -29,7 +30,7 @@ describe('files under data/', () => {
   });
 
   it.each(files)('%s passes its schema, geometry and the cross-checks', (file) => {
-    const problems = checkDataset(dataset, catalogue).filter((p) => p.file === file);
+    const problems = checkDataset(dataset, catalogue, evidence).filter((p) => p.file === file);
     expect(problems.map(formatProblem)).toEqual([]);
   });
 });
@@ -45,6 +46,18 @@ describe('the catalogue of source documents', () => {
 
   it.skipIf(!existsSync(SEEDS_DIR))('matches the documents: checksums, line ranges and paragraph counts', () => {
     expect(buildCatalogue()).toEqual(catalogue);
+  });
+
+  it.skipIf(!evidenceSourcesPresent())(
+    'has, in seeds/evidence.json, exactly the numbers each paragraph and fact-sheet row states',
+    () => {
+      expect(buildEvidence()).toEqual(evidence);
+    },
+  );
+
+  it('has numbers for every paragraph of every catalogued article', () => {
+    for (const d of catalogue.documents)
+      for (const a of d.articles) expect(evidence.paragraphs[a.id]?.length, a.id).toBe(a.paragraphs);
   });
 
   it.each(catalogue.documents.map((d) => [d.id, d] as const))(
@@ -97,8 +110,14 @@ describe('the dataset', () => {
   });
 
   it('keeps disagreements as separate claims with who made them', () => {
+    const sides = new Map(
+      (dataset.get('claimants.json') as { claimants: { id: string; side: string }[] }).claimants.map((c) => [
+        c.id,
+        c.side,
+      ]),
+    );
     const killed = (eventById('offensive').figures ?? []).filter((f) => f.quantity.startsWith('killed-'));
-    expect(killed.map((f) => [f.quantity, f.value, f.side])).toEqual(
+    expect(killed.map((f) => [f.quantity, f.value, sides.get(f.claimant)])).toEqual(
       expect.arrayContaining([
         ['killed-armenian-side', 200, 'karabakh-armenian'],
         ['killed-armenian-side', 220, 'karabakh-armenian'],

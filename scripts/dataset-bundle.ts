@@ -15,6 +15,7 @@ export function bundleDataset(files: ReadonlyMap<string, unknown>, catalogue: un
     arrows: get<FeatureCollection>('offensive-arrows.geojson'),
     events: get<RawDataset['events']>('events.json'),
     series: get<RawDataset['series']>('series.json'),
+    claimants: get<RawDataset['claimants']>('claimants.json'),
     catalogue: catalogue as RawDataset['catalogue'],
   };
 }

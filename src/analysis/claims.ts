@@ -88,7 +88,7 @@ function queueLength(engine: Engine): ClaimCheck | null {
     value: ROUND_FIGURE,
     why: '"More than 60 km" is a floor: any length above it agrees; below it we allow the same 15% as for a round figure.',
   };
-  const computed: ComputedFigure = {
+  const drawn: ComputedFigure = {
     label: 'along the drawn corridor',
     value: along.length,
     unit: 'km',
@@ -96,6 +96,20 @@ function queueLength(engine: Engine): ClaimCheck | null {
       'Length (turf lineSlice and length) of the lachin-corridor route between Stepanakert and the hakari-bridge waypoint.',
     inputs: [...road.sources, ...to.sources],
   };
+  const reported = road.roadLength;
+  const byRoad: ComputedFigure | null =
+    reported && reported.from === 'stepanakert' && reported.to === 'hakari-bridge'
+      ? {
+          label: 'by road, from reported distances',
+          value: reported.km,
+          unit: 'km',
+          method: reported.derived
+            ? `${reported.derived.formula} km: ${reported.derived.note}.`
+            : 'The road length between the two places as its source gives it.',
+          inputs: reported.citations,
+        }
+      : null;
+  const computed = byRoad ?? drawn;
   const straight: ComputedFigure = {
     label: 'straight line',
     value: measureStraight([from.coordinates, to.coordinates]).total,
@@ -110,11 +124,11 @@ function queueLength(engine: Engine): ClaimCheck | null {
     stated: first,
     alsoStated: others,
     computed,
-    also: [straight],
+    also: byRoad ? [drawn, straight] : [straight],
     tolerance,
     ...compare(first, computed, tolerance),
     note:
-      'The drawn corridor is straight segments between waypoints, so a shorter computed length is expected; the report also ' +
+      'The drawn corridor is straight segments between waypoints, so it is shorter than the road; the report also ' +
       `has the column run on past the bridge. The route's own note: ${road.geometryBasis}`,
     days: [],
   };

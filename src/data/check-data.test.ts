@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { checkDataFile, checkDataset, citedArticles, type DataContext, formatProblem } from './check-data';
 
 const ctx: DataContext = {
-  articles: new Map([['s001-a01', 49]]),
+  articles: new Map([
+    ['s001-a01', 49],
+    ['s002-a01', 39],
+  ]),
   placeIds: new Set(['stepanakert', 'yevlakh']),
   routeIds: new Set(['yevlakh-road']),
+  claimants: new Map([
+    ['nk-authorities', { side: 'karabakh-armenian', kind: 'de-facto-authority' }],
+    ['azerbaijan-government', { side: 'azerbaijani', kind: 'state' }],
+  ]),
+  claims: new Map([['fire-on-city', { status: 'disputed', event: 'yevlakh-talks' }]]),
+  origins: new Map([
+    ['s001-a01', 'RFE/RL'],
+    ['s002-a01', 's002'],
+  ]),
 };
 const cite = { article: 's001-a01', paragraph: 3 };
 
@@ -113,6 +125,7 @@ describe('events', () => {
               to: 'yevlakh',
               start: '2023-09-21T07:00',
               end: '2023-09-21T09:00',
+              depicts: ['fire-on-city'],
               basis: 'reported',
             },
           ],
@@ -121,34 +134,129 @@ describe('events', () => {
     ).toEqual(['events.json: yevlakh-talks: movements[0].route: “nowhere” is not a route id']);
   });
 
-  it('mark a claim answered by a denial as disputed', () => {
-    const claim = {
-      statement: 'Fire on the city.',
-      claimant: 'Karabakh authorities',
-      side: 'karabakh-armenian',
-      status: 'reported',
-      citations: [cite],
-      response: { statement: 'Denied.', claimant: 'Azerbaijan', side: 'azerbaijani', citations: [cite] },
-    };
+  const claim = {
+    id: 'fire-on-city',
+    statement: 'Fire on the city.',
+    claimant: 'nk-authorities',
+    status: 'claimed',
+    citations: [cite],
+    response: { statement: 'Denied.', claimant: 'azerbaijan-government', stance: 'denies', citations: [cite] },
+  };
+
+  it('mark a claim answered by the other side as disputed, and a disputed claim with its answer', () => {
     expect(eventLines(event({ claims: [claim] }))).toEqual([
-      'events.json: yevlakh-talks: claims[0].status: a claim with a denial in response must be disputed or denied',
+      'events.json: yevlakh-talks: claims[0].status: a claim with an answer in response must be disputed',
     ]);
     expect(eventLines(event({ claims: [{ ...claim, status: 'disputed' }] }))).toEqual([]);
+    const { response: _, ...unanswered } = claim;
+    expect(eventLines(event({ claims: [{ ...unanswered, status: 'disputed' }] }))).toEqual([
+      'events.json: yevlakh-talks: claims[0].response: a disputed claim must carry the answer that disputes it',
+    ]);
+  });
+
+  it('confirm a claim only on two independent sources', () => {
+    const { response: _, ...single } = claim;
+    expect(eventLines(event({ claims: [{ ...single, status: 'confirmed' }] }))).toEqual([
+      'events.json: yevlakh-talks: claims[0].status: confirmed needs citations from at least two independent sources',
+    ]);
+    const two = { ...single, status: 'confirmed', citations: [cite, { article: 's002-a01', paragraph: 3 }] };
+    expect(eventLines(event({ claims: [two] }))).toEqual([]);
+  });
+
+  it('name claimants from data/claimants.json, whose side is not repeated in the record', () => {
+    const figure = { quantity: 'killed', value: 1, unit: 'people', claimant: 'nk-authorities', citations: [cite] };
+    expect(eventLines(event({ figures: [figure] }))).toEqual([]);
+    expect(eventLines(event({ figures: [{ ...figure, claimant: 'DPA' }] }))).toEqual([
+      'events.json: yevlakh-talks: figures[0].claimant: “DPA” is not a claimant of data/claimants.json',
+    ]);
+    expect(eventLines(event({ figures: [{ ...figure, side: 'armenian' }] }))).toEqual([
+      'events.json: yevlakh-talks: figures[0].side: is read from data/claimants.json; remove it here',
+    ]);
   });
 
   it('require figures to have a number or a text, a unit, a claimant and a citation', () => {
-    const figure = { quantity: 'killed', value: -1, unit: 'people', claimant: 'x', side: 'armenian', citations: [] };
+    const figure = { quantity: 'killed', value: -1, unit: 'people', claimant: 'nk-authorities', citations: [] };
     expect(eventLines(event({ figures: [figure] }))).toEqual([
       'events.json: yevlakh-talks: figures[0].value: must be a finite number ≥ 0',
       'events.json: yevlakh-talks: figures[0].citations: must not be empty',
     ]);
+  });
+
+  it('refuse a mark on the map that names no claim, or a claim that does not exist', () => {
+    const effect = { place: 'stepanakert', state: 'under-fire' };
+    expect(eventLines(event({ effects: [effect] }))).toEqual([
+      'events.json: yevlakh-talks: effects[0].depicts: a mark on the map must name the claim(s) it depicts',
+    ]);
+    expect(eventLines(event({ effects: [{ ...effect, depicts: [] }] }))).toEqual([
+      'events.json: yevlakh-talks: effects[0].depicts: a mark on the map must name the claim(s) it depicts',
+    ]);
+    expect(eventLines(event({ effects: [{ ...effect, depicts: ['shelling'] }] }))).toEqual([
+      'events.json: yevlakh-talks: effects[0].depicts[0]: “shelling” is not a claim id',
+    ]);
+    expect(eventLines(event({ effects: [{ ...effect, depicts: ['fire-on-city'] }] }))).toEqual([]);
+  });
+
+  it('require the citation of a count of travellers', () => {
+    const journey = {
+      path: ['stepanakert', 'yevlakh'],
+      from: 'stepanakert',
+      to: 'yevlakh',
+      start: '2023-09-21T07:00',
+      end: '2023-09-21T09:00',
+      people: 3000,
+      depicts: ['fire-on-city'],
+      basis: 'schematic',
+    };
+    expect(eventLines(event({ movements: [journey] }))).toEqual([
+      'events.json: yevlakh-talks: movements[0].citations: must be a list',
+    ]);
+    expect(eventLines(event({ movements: [{ ...journey, people: undefined }] }))).toEqual([]);
+  });
+
+  it('accept a page cited directly only with the fact it gives', () => {
+    const web = { url: 'https://example.org/place', says: '39°33′36″N 46°02′37″E' };
+    expect(eventLines(event({ citations: [web] }))).toEqual([]);
+    expect(eventLines(event({ citations: [{ ...web, url: 'ftp://example.org' }] }))).toEqual([
+      'events.json: yevlakh-talks: citations[0].url: must be an http(s) URL',
+    ]);
+  });
+});
+
+describe('claimants', () => {
+  const claimant = (props: Record<string, unknown>) => ({
+    claimants: [
+      {
+        id: 'ara-papyan',
+        name: 'Ara Papyan',
+        short: 'Ara Papyan',
+        kind: 'analyst',
+        side: 'analyst',
+        aliases: [],
+        ...props,
+      },
+    ],
+  });
+  const lines = (v: unknown) => checkDataFile('claimants.json', v, ctx).map(formatProblem);
+
+  it('pass a sound record', () => {
+    expect(lines(claimant({}))).toEqual([]);
+  });
+
+  it('give each kind of claimant only its sides: an analyst is not a government, a journalist is media', () => {
+    expect(lines(claimant({ side: 'armenian' }))).toEqual([
+      'claimants.json: ara-papyan: side: a claimant of kind analyst speaks for analyst, not armenian',
+    ]);
+    expect(lines(claimant({ kind: 'journalist', side: 'karabakh-armenian' }))).toEqual([
+      'claimants.json: ara-papyan: side: a claimant of kind journalist speaks for media, not karabakh-armenian',
+    ]);
+    expect(lines(claimant({ side: 'rebels' }))[0]).toContain('side: must be one of armenian, karabakh-armenian');
   });
 });
 
 describe('series', () => {
   const series = (points: unknown[]) => ({
     series: [
-      { id: 'crossed', title: 'Crossed', unit: 'people', kind: 'cumulative', claimant: 'x', side: 'armenian', points },
+      { id: 'crossed', title: 'Crossed', unit: 'people', kind: 'cumulative', claimant: 'nk-authorities', points },
     ],
   });
   const pt = (t: string, value: number) => ({ t, precision: 'hour', value, citations: [cite] });

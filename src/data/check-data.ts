@@ -7,18 +7,28 @@
 import type { Feature } from 'geojson';
 import { CLIP_BBOX } from '../geo/region';
 import { checkFeatureCollection } from '../geo/validate-geojson';
-import { Check, type DataContext, type DataProblem, isObj, type Obj, PRECISIONS, SIDES } from './rules';
+import {
+  CATEGORIES,
+  CLAIM_STATUSES,
+  CLAIMANT_KIND_SIDES,
+  CLAIMANT_KINDS,
+  type ClaimantKind,
+  PLACE_STATES,
+  PRECISIONS,
+  RESPONSE_STANCES,
+  ROUTE_STATUSES,
+  SIDES,
+} from '../vocabulary/vocabulary';
+import type { Evidence } from './evidence';
+import { checkNumbers } from './number-checks';
+import { Check, type DataContext, type DataProblem, isObj, type Obj } from './rules';
+import { checkNames, checkWording } from './wording';
 
 export { type DataContext, type DataProblem, formatProblem } from './rules';
 
 const PLACE_KINDS = ['capital', 'city', 'town', 'village', 'checkpoint', 'airport', 'base', 'site'];
 const LABEL_KINDS = ['river', 'country', 'subregion', 'sea', 'lake', 'region'];
 const AREA_KINDS = ['region', 'control', 'zone', 'encirclement'];
-const ROUTE_STATUSES = ['open', 'restricted', 'blocked', 'one-way'];
-const CATEGORIES = ['blockade', 'offensive', 'talks', 'humanitarian', 'exodus', 'diplomacy', 'aftermath'];
-const CLAIM_STATUSES = ['reported', 'disputed', 'denied', 'unconfirmed'];
-/** What an event does to a place on the map while it lasts. */
-export const PLACE_STATES = ['under-fire', 'encircled', 'shelter', 'explosion', 'emptied'];
 
 type RecordRule = (c: Check, p: Obj) => void;
 
@@ -31,6 +41,15 @@ function placeRule(c: Check, p: Obj): void {
   if (p.visibleFrom !== undefined) c.time(p.visibleFrom, 'visibleFrom');
   c.citations(p.sources, 'sources');
   for (const [i, m] of c.list(p.mentions, 'mentions').entries()) c.mention(m, `mentions[${i}]`);
+  if (p.nameNotes !== undefined) {
+    const notes: Obj = isObj(p.nameNotes) ? p.nameNotes : {};
+    if (!isObj(p.nameNotes)) c.fail('nameNotes', 'must be an object of notes by language');
+    const names: Obj = isObj(p.names) ? p.names : {};
+    for (const [lang, note] of Object.entries(notes)) {
+      if (!(lang in names)) c.fail(`nameNotes.${lang}`, `notes a name this record does not have`);
+      c.text(note, `nameNotes.${lang}`, 200);
+    }
+  }
   if (p.namesInSources !== undefined) {
     for (const [i, n] of c.list(p.namesInSources, 'namesInSources').entries()) {
       if (!isObj(n)) continue;
@@ -59,7 +78,7 @@ function statusRule(c: Check, p: Obj): void {
     c.citations(s.citations, `${f}.citations`);
     if (s.disputed !== undefined) {
       const d = isObj(s.disputed) ? s.disputed : {};
-      c.text(d.by, `${f}.disputed.by`, 200);
+      c.claimant(d.by, `${f}.disputed.by`);
       c.text(d.claim, `${f}.disputed.claim`);
       c.citations(d.citations, `${f}.disputed.citations`);
     }
@@ -74,6 +93,18 @@ function routeRule(c: Check, p: Obj): void {
   c.optionalText(p.note, 'note');
   c.citations(p.sources, 'sources');
   statusRule(c, p);
+  if (p.roadLength !== undefined) {
+    const r: Obj = isObj(p.roadLength) ? p.roadLength : {};
+    c.placeRef(r.from, 'roadLength.from');
+    c.placeRef(r.to, 'roadLength.to');
+    if (typeof r.km !== 'number' || !(r.km > 0)) c.fail('roadLength.km', 'must be a number of kilometres > 0');
+    const d: Obj = isObj(r.derived) ? r.derived : {};
+    if (r.derived !== undefined) {
+      c.text(d.formula, 'roadLength.derived.formula', 100);
+      c.text(d.note, 'roadLength.derived.note', 300);
+    }
+    c.citations(r.citations, 'roadLength.citations');
+  }
 }
 
 function validRule(c: Check, valid: unknown): void {
@@ -91,6 +122,8 @@ function areaRule(c: Check, p: Obj): void {
   c.text(p.note, 'note');
   c.citations(p.sources, 'sources');
   if (p.valid !== undefined) validRule(c, p.valid);
+  // An encirclement is an event's mark on the map: it carries the status of the claim behind it.
+  if (p.kind === 'encirclement' || p.depicts !== undefined) c.depicts(p.depicts, 'depicts');
 }
 
 function arrowRule(c: Check, p: Obj): void {
@@ -100,6 +133,7 @@ function arrowRule(c: Check, p: Obj): void {
   c.text(p.note, 'note');
   validRule(c, p.valid);
   c.citations(p.sources, 'sources');
+  c.depicts(p.depicts, 'depicts');
 }
 
 const basemapRule =
@@ -171,10 +205,31 @@ function figureRule(c: Check, f: unknown, field: string): void {
   }
   c.text(f.unit, `${field}.unit`, 100);
   c.optionalText(f.qualifier, `${field}.qualifier`, 40);
-  c.text(f.claimant, `${field}.claimant`, 300);
-  c.oneOf(f.side, `${field}.side`, SIDES);
+  c.claimant(f.claimant, `${field}.claimant`);
+  noSide(c, f, field);
   c.citations(f.citations, `${field}.citations`);
   c.optionalText(f.note, `${field}.note`, 400);
+  if (f.derived !== undefined) {
+    const d: Obj = isObj(f.derived) ? f.derived : {};
+    c.text(d.formula, `${field}.derived.formula`, 100);
+    c.text(d.note, `${field}.derived.note`, 300);
+  }
+}
+
+/** A side is the claimant's, read from data/claimants.json: a record that writes its own could disagree. */
+function noSide(c: Check, v: Obj, field: string): void {
+  if (v.side !== undefined) c.fail(`${field}.side`, 'is read from data/claimants.json; remove it here');
+}
+
+/** Distinct writers among a claim's citations: wire services, outlets, or the fact sheet's sources. */
+function originsOf(citations: unknown, ctx: DataContext): Set<string> {
+  const out = new Set<string>();
+  for (const x of Array.isArray(citations) ? citations : []) {
+    if (!isObj(x)) continue;
+    if (typeof x.article === 'string') out.add(ctx.origins?.get(x.article) ?? x.article);
+    else if (typeof x.url === 'string') out.add(x.url.replace(/^https?:\/\/(www\.)?([^/]+).*$/, '$2'));
+  }
+  return out;
 }
 
 function claimRule(c: Check, v: unknown, field: string): void {
@@ -182,20 +237,27 @@ function claimRule(c: Check, v: unknown, field: string): void {
     c.fail(field, 'must be an object');
     return;
   }
+  c.id(v.id, `${field}.id`);
   c.text(v.statement, `${field}.statement`, 600);
-  c.text(v.claimant, `${field}.claimant`, 300);
-  c.oneOf(v.side, `${field}.side`, SIDES);
+  c.claimant(v.claimant, `${field}.claimant`);
+  noSide(c, v, field);
   c.oneOf(v.status, `${field}.status`, CLAIM_STATUSES);
   c.citations(v.citations, `${field}.citations`);
+  c.optionalText(v.note, `${field}.note`, 400);
   if (v.response !== undefined) {
     const r = isObj(v.response) ? v.response : {};
     c.text(r.statement, `${field}.response.statement`, 600);
-    c.text(r.claimant, `${field}.response.claimant`, 300);
-    c.oneOf(r.side, `${field}.response.side`, SIDES);
+    c.claimant(r.claimant, `${field}.response.claimant`);
+    noSide(c, r, `${field}.response`);
+    c.oneOf(r.stance, `${field}.response.stance`, RESPONSE_STANCES);
     c.citations(r.citations, `${field}.response.citations`);
-    // A claim the other side denies is never shown as plain fact.
-    if (v.status === 'reported')
-      c.fail(`${field}.status`, 'a claim with a denial in response must be disputed or denied');
+    // A claim the other side answers is never shown as plain fact.
+    if (v.status !== 'disputed') c.fail(`${field}.status`, 'a claim with an answer in response must be disputed');
+  } else if (v.status === 'disputed') {
+    c.fail(`${field}.response`, 'a disputed claim must carry the answer that disputes it');
+  }
+  if (v.status === 'confirmed' && originsOf(v.citations, c.ctx).size < 2) {
+    c.fail(`${field}.status`, 'confirmed needs citations from at least two independent sources');
   }
 }
 
@@ -216,6 +278,10 @@ function movementRule(c: Check, m: unknown, f: string): void {
   if (mv.people !== undefined && (typeof mv.people !== 'number' || !Number.isInteger(mv.people) || mv.people < 1)) {
     c.fail(`${f}.people`, 'must be a whole number ≥ 1');
   }
+  // A count of travellers is a number on the map: it needs the paragraph that states it.
+  if (mv.people !== undefined) c.citations(mv.citations, `${f}.citations`);
+  else if (mv.citations !== undefined) c.citations(mv.citations, `${f}.citations`);
+  c.depicts(mv.depicts, `${f}.depicts`);
   c.text(mv.basis, `${f}.basis`, 300);
 }
 
@@ -245,6 +311,7 @@ function eventRule(c: Check, e: Obj): void {
       c.placeRef(ef.place, `${f}.place`);
       c.oneOf(ef.state, `${f}.state`, PLACE_STATES);
       if (ef.until !== undefined) c.time(ef.until, `${f}.until`);
+      c.depicts(ef.depicts, `${f}.depicts`);
     }
   }
   c.optionalText(e.note, 'note');
@@ -255,8 +322,8 @@ function seriesRule(c: Check, s: Obj): void {
   c.text(s.title, 'title', 200);
   c.text(s.unit, 'unit', 100);
   c.oneOf(s.kind, 'kind', ['cumulative', 'per-day']);
-  c.text(s.claimant, 'claimant', 300);
-  c.oneOf(s.side, 'side', SIDES);
+  c.claimant(s.claimant, 'claimant');
+  noSide(c, s, 'series');
   c.optionalText(s.note, 'note');
   let previous: { t: number; value: number } | null = null;
   for (const [i, p] of c.list(s.points, 'points', { nonEmpty: true }).entries()) {
@@ -271,6 +338,7 @@ function seriesRule(c: Check, s: Obj): void {
     if (value === null) c.fail(`${f}.value`, 'must be a finite number ≥ 0');
     c.optionalText(p.qualifier, `${f}.qualifier`, 40);
     c.optionalText(p.note, `${f}.note`, 400);
+    if (p.claimant !== undefined) c.claimant(p.claimant, `${f}.claimant`);
     c.citations(p.citations, `${f}.citations`);
     if (t !== null && previous && t <= previous.t) c.fail(`${f}.t`, 'points must be in time order');
     if (t !== null && value !== null && previous && s.kind === 'cumulative' && value < previous.value) {
@@ -286,8 +354,28 @@ function offMapRule(c: Check, p: Obj): void {
   for (const [i, m] of c.list(p.mentions, 'mentions', { nonEmpty: true }).entries()) c.mention(m, `mentions[${i}]`);
 }
 
+/** Who makes claims: a side from the vocabulary that fits the kind of claimant. */
+function claimantRule(c: Check, p: Obj): void {
+  c.text(p.name, 'name', 200);
+  c.text(p.short, 'short', 60);
+  c.oneOf(p.kind, 'kind', CLAIMANT_KINDS);
+  c.oneOf(p.side, 'side', SIDES);
+  const allowed = CLAIMANT_KIND_SIDES[p.kind as ClaimantKind] as readonly string[] | undefined;
+  if (
+    allowed &&
+    typeof p.side === 'string' &&
+    (SIDES as readonly string[]).includes(p.side) &&
+    !allowed.includes(p.side)
+  ) {
+    c.fail('side', `a claimant of kind ${String(p.kind)} speaks for ${allowed.join(' or ')}, not ${p.side}`);
+  }
+  c.optionalText(p.note, 'note', 400);
+  for (const [i, a] of c.list(p.aliases, 'aliases').entries()) c.text(a, `aliases[${i}]`, 80);
+}
+
 /** JSON files: the key holding their records, and the rule for each record. */
 const JSON_SCHEMAS: Record<string, { key: string; rule: RecordRule }> = {
+  'claimants.json': { key: 'claimants', rule: claimantRule },
   'events.json': { key: 'events', rule: eventRule },
   'series.json': { key: 'series', rule: seriesRule },
   'places-offmap.json': { key: 'places', rule: offMapRule },
@@ -329,13 +417,39 @@ const idsOf = (value: unknown, key: 'features' | 'places'): string[] => {
   });
 };
 
+/** Who wrote an article: a single wire service it came through, else its outlet, else its document. */
+export function articleOrigin(a: Obj, documentId: string): string {
+  if (typeof a.via === 'string' && !a.via.includes(',')) return a.via;
+  return typeof a.outlet === 'string' ? a.outlet : documentId;
+}
+
 /** The context for cross-checks, from the catalogue and the files that others refer to. */
-export function buildContext(files: ReadonlyMap<string, unknown>, catalogue: unknown): DataContext {
+export function buildContext(
+  files: ReadonlyMap<string, unknown>,
+  catalogue: unknown,
+  evidence?: Evidence,
+): DataContext {
   const articles = new Map<string, number>();
+  const origins = new Map<string, string>();
   const documents = isObj(catalogue) && Array.isArray(catalogue.documents) ? catalogue.documents : [];
   for (const d of documents) {
     for (const a of isObj(d) && Array.isArray(d.articles) ? d.articles : []) {
-      if (isObj(a) && typeof a.id === 'string' && typeof a.paragraphs === 'number') articles.set(a.id, a.paragraphs);
+      if (isObj(a) && typeof a.id === 'string' && typeof a.paragraphs === 'number') {
+        articles.set(a.id, a.paragraphs);
+        origins.set(a.id, articleOrigin(a, String(isObj(d) ? d.id : '')));
+      }
+    }
+  }
+  const claimants = new Map<string, { side: string; kind: string }>();
+  const claimantsFile = files.get('claimants.json');
+  for (const r of isObj(claimantsFile) && Array.isArray(claimantsFile.claimants) ? claimantsFile.claimants : []) {
+    if (isObj(r) && typeof r.id === 'string') claimants.set(r.id, { side: String(r.side), kind: String(r.kind) });
+  }
+  const claims = new Map<string, { status: string; event: string }>();
+  const eventsFile = files.get('events.json');
+  for (const e of isObj(eventsFile) && Array.isArray(eventsFile.events) ? eventsFile.events : []) {
+    for (const cl of isObj(e) && Array.isArray(e.claims) ? e.claims : []) {
+      if (isObj(cl) && typeof cl.id === 'string') claims.set(cl.id, { status: String(cl.status), event: String(e.id) });
     }
   }
   const placeIds = new Set([
@@ -343,13 +457,46 @@ export function buildContext(files: ReadonlyMap<string, unknown>, catalogue: unk
     ...idsOf(files.get('places-offmap.json'), 'places'),
   ]);
   const routeIds = new Set(idsOf(files.get('routes.geojson'), 'features'));
-  return { articles, placeIds, routeIds };
+  return { articles, placeIds, routeIds, claimants, claims, origins, evidence };
 }
 
-/** Every problem in the dataset: each file against its schema, with references checked across files. */
-export function checkDataset(files: ReadonlyMap<string, unknown>, catalogue: unknown): DataProblem[] {
-  const ctx = buildContext(files, catalogue);
+/** Claim ids are shared by the whole dataset: marks on the map name them across events. */
+function claimIdsUnique(files: ReadonlyMap<string, unknown>): DataProblem[] {
+  const seen = new Map<string, string>();
+  const out: DataProblem[] = [];
+  const eventsFile = files.get('events.json');
+  for (const e of isObj(eventsFile) && Array.isArray(eventsFile.events) ? eventsFile.events : []) {
+    if (!isObj(e)) continue;
+    for (const [i, cl] of (Array.isArray(e.claims) ? e.claims : []).entries()) {
+      const id = isObj(cl) ? cl.id : undefined;
+      if (typeof id !== 'string') continue;
+      const other = seen.get(id);
+      if (other !== undefined)
+        out.push({
+          file: 'events.json',
+          record: String(e.id),
+          field: `claims[${i}].id`,
+          message: `“${id}” is also a claim of ${other}`,
+        });
+      seen.set(id, String(e.id));
+    }
+  }
+  return out;
+}
+
+/**
+ * Every problem in the dataset: each file against its schema, with references checked across files,
+ * and, given the evidence index, every number against what its citations state.
+ */
+export function checkDataset(
+  files: ReadonlyMap<string, unknown>,
+  catalogue: unknown,
+  evidence?: Evidence,
+): DataProblem[] {
+  const ctx = buildContext(files, catalogue, evidence);
   const problems = [...files].flatMap(([file, value]) => checkDataFile(file, value, ctx));
+  problems.push(...claimIdsUnique(files), ...checkWording(files), ...checkNames(files));
+  if (evidence) problems.push(...checkNumbers(files, ctx, evidence));
   for (const file of CHECKED_FILES) {
     if (!files.has(file))
       problems.push({ file, record: '-', field: '-', message: 'missing: the dataset needs this file' });

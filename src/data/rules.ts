@@ -4,6 +4,8 @@
  */
 import { parseIsoTime } from '../time/iso';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { LANGUAGES } from '../vocabulary/vocabulary';
+import type { Evidence } from './evidence';
 
 export interface DataProblem {
   file: string;
@@ -21,13 +23,19 @@ export interface DataContext {
   /** Ids of places, on the map or off it. */
   placeIds: ReadonlySet<string>;
   routeIds: ReadonlySet<string>;
+  /** Claimant id → its side and kind, from data/claimants.json. */
+  claimants?: ReadonlyMap<string, { side: string; kind: string }>;
+  /** Claim id → its status, from every event's claims. */
+  claims?: ReadonlyMap<string, { status: string; event: string }>;
+  /** Article id → who wrote it: the wire service it came through, else its outlet, else its document. */
+  origins?: ReadonlyMap<string, string>;
+  /** The numbers each citable paragraph and fact-sheet row states (seeds/evidence.json). */
+  evidence?: Evidence;
 }
 
 export type Obj = Record<string, unknown>;
 
-export const LANGS = ['en', 'hy', 'az', 'ru'] as const;
-export const SIDES = ['armenian', 'karabakh-armenian', 'azerbaijani', 'russian', 'international', 'media', 'other'];
-export const PRECISIONS = ['minute', 'hour', 'day', 'month', 'window'];
+const LANGS = LANGUAGES;
 
 // Bidirectional overrides and isolates can make text read differently from what it says.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
@@ -113,7 +121,11 @@ export class Check {
     return parsed.t;
   }
 
-  /** A citation: a paragraph of a catalogued article, or a row of research/facts.md with its public source. */
+  /**
+   * A citation: a paragraph of a catalogued article; a row of research/facts.md with its public
+   * source (and, where the row does not give the address itself, the first words of the row); or a
+   * public page cited directly, quoting in `says` the fact it gives (a coordinate, a name).
+   */
   citation(v: unknown, field: string): void {
     if (!isObj(v)) {
       this.fail(field, 'must be a citation object');
@@ -131,13 +143,40 @@ export class Check {
       }
       return;
     }
+    if (v.ref === undefined && v.says !== undefined) {
+      if (typeof v.url !== 'string' || !/^https?:\/\/\S+$/.test(v.url))
+        this.fail(`${field}.url`, 'must be an http(s) URL');
+      this.text(v.says, `${field}.says`, 300);
+      return;
+    }
     if (typeof v.ref !== 'string' || !v.ref.startsWith('research/facts.md')) {
-      this.fail(field, 'must cite {article, paragraph} or {ref: "research/facts.md §…", url}');
+      this.fail(field, 'must cite {article, paragraph}, {ref: "research/facts.md §…", url} or {url, says}');
       return;
     }
     this.text(v.ref, `${field}.ref`, 400);
+    if (v.row !== undefined) this.text(v.row, `${field}.row`, 80);
     if (v.url !== undefined && (typeof v.url !== 'string' || !/^https?:\/\/\S+$/.test(v.url))) {
       this.fail(`${field}.url`, 'must be an http(s) URL');
+    }
+  }
+
+  /** The id of a claimant of data/claimants.json. */
+  claimant(v: unknown, field: string): void {
+    if (typeof v !== 'string' || !this.ctx.claimants?.has(v)) {
+      this.fail(field, `“${String(v)}” is not a claimant of data/claimants.json`);
+    }
+  }
+
+  /** Claims a mark on the map depicts: at least one, each a claim of events.json. */
+  depicts(v: unknown, field: string): void {
+    const list = Array.isArray(v) ? v : [];
+    if (list.length === 0) {
+      this.fail(field, 'a mark on the map must name the claim(s) it depicts');
+      return;
+    }
+    for (const [i, id] of list.entries()) {
+      if (typeof id !== 'string' || !this.ctx.claims?.has(id))
+        this.fail(`${field}[${i}]`, `“${String(id)}” is not a claim id`);
     }
   }
 

@@ -3,14 +3,17 @@
  * the roads' status and what is drawn) and the dated events up to its time. Pure; names follow the
  * naming convention as everywhere in the app's prose (ui/localize.ts).
  */
+
+import { statusLabel } from '../map/scene-features';
 import { LAYERS } from '../state/layers';
 import type { Naming } from '../state/url-state';
 import { formatIsoLocal } from '../time/iso';
-import type { PlaceState, RouteStatus } from '../timeline/dataset';
+import type { RouteStatus } from '../timeline/dataset';
 import type { Engine, Scene } from '../timeline/scene';
 import { eventDate } from '../ui/event-date';
 import { localize } from '../ui/localize';
 import { readableAt } from '../ui/readable-time';
+import { PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { project, type StaticCamera } from './static-camera';
 
 const STATUS: Record<RouteStatus, string> = {
@@ -18,14 +21,6 @@ const STATUS: Record<RouteStatus, string> = {
   restricted: 'restricted',
   blocked: 'blocked',
   'one-way': 'open one way only',
-};
-
-const STATE: Record<PlaceState, string> = {
-  'under-fire': 'under fire',
-  explosion: 'explosion',
-  encircled: 'encircled',
-  shelter: 'people in shelter',
-  emptied: 'emptied',
 };
 
 export interface DatedEvent {
@@ -95,18 +90,20 @@ export function describeStaticMap(o: {
   }
   if (shown('events')) {
     const byState = new Map<string, string[]>();
-    for (const [id, state] of Object.entries(scene.placeStates)) {
-      const word = STATE[state];
-      byState.set(word, [...(byState.get(word) ?? []), placeName(id)]);
+    for (const [id, mark] of Object.entries(scene.placeMarks)) {
+      // Whose word each mark rests on, as its label on the map says it.
+      const word = PLACE_STATE_WORDS[mark.state];
+      const entry = `${placeName(id)} (${statusLabel(mark.status, mark.statusText)})`;
+      byState.set(word, [...(byState.get(word) ?? []), entry]);
     }
     for (const [word, places] of byState) sentences.push(`${word[0]?.toUpperCase()}${word.slice(1)}: ${list(places)}.`);
   }
   if (shown('exodus')) {
-    const remaining = scene.counters.find((c) => c.id === 'remaining-in-karabakh');
+    const remaining = scene.counters.find((c) => c.id === 'not-counted-in-armenia');
     const crossed = scene.counters.find((c) => c.id === 'crossed-into-armenia');
     if (remaining && crossed)
       sentences.push(
-        `${crossed.display} people had crossed into Armenia; ${remaining.display} still in Nagorno-Karabakh.`,
+        `${crossed.display} people had crossed into Armenia; ${remaining.display} of the estimated 120,000 were not yet counted there.`,
       );
   }
   if (shown('areas') && scene.areas.length) {

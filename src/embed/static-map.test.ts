@@ -270,9 +270,10 @@ describe('the style, read from map/style.ts', () => {
     expect(order.join(',')).toBe(
       'background,land,focus-countries,area-context-fill,area-context-line,border-casing,border,lake,river,' +
         'label-river,label-lake,region-fill,region-outline,label-region,area-held-fill,area-held-line,area-zone-line,' +
-        'area-encirclement-fill,area-encirclement-line,attack-line,attack-label,attack-head,route-casing,route-open,' +
-        'route-restricted,route-blocked,route-oneway,route-oneway-arrows,exodus-dots,movers,population,' +
-        'population-label,place-state,label-water,label-country,label-subregion,place-dot,place-label',
+        'area-encirclement-fill,area-encirclement-line,attack-line,attack-line-claimed,attack-label,attack-head,' +
+        'route-casing,route-open,route-restricted,route-blocked,route-oneway,route-oneway-arrows,exodus-dots,movers,' +
+        'movers-label,population,population-label,place-state,place-state-ring,place-state-label,label-water,' +
+        'label-country,label-subregion,place-dot,place-label',
     );
     // Places moved down the list go under the basemap labels.
     const moved = layerOrder(ids, ['routes', 'places']);
@@ -401,11 +402,37 @@ describe('the static picture', () => {
     expect(group(calm, 'place-state')).toBeUndefined();
   });
 
-  it('draws the attack arrows only while they are shown, with their label', () => {
-    expect(group(svg, 'attack-line')).toBeDefined();
-    expect(texts(svg)).toContain('schematic');
+  it('draws the attack arrows only while they are shown, dashed for claims not confirmed, with their label', () => {
+    // Every arrow depicts a claim that is not confirmed (the encirclement of Martakert is reported,
+    // the shelling of Stepanakert disputed…): dashed, and labelled with whose word it is.
+    expect(group(svg, 'attack-line')).toBeUndefined();
+    expect(group(svg, 'attack-line-claimed')).toBeDefined();
+    // Beside the arrowheads when there is room: zoomed in on the Askeran arrow.
+    const near = renderStaticMap(inputs({ view: { lon: 46.85, lat: 39.9, zoom: 9.5 } })).svg;
+    const label = group(near, 'attack-label');
+    expect(label ? texts(label).join(' ') : '').toMatch(/^schematic · claimed by/);
     const later = renderStaticMap(inputs({ t: '2023-10-05' })).svg;
-    expect(group(later, 'attack-line')).toBeUndefined();
+    expect(group(later, 'attack-line-claimed')).toBeUndefined();
+  });
+
+  it('draws a place mark as the status of its claims: filled when confirmed, a double ring when disputed', () => {
+    const kut = renderStaticMap(
+      inputs({ t: '2023-10-02T12:00', view: { lon: 45.95, lat: 40.18, zoom: 9 }, width: 640, height: 400 }),
+    ).svg;
+    const ring = group(kut, 'place-state-ring');
+    expect(ring).toBeDefined();
+    const label = group(kut, 'place-state-label');
+    expect(label ? texts(label).join(' ') : '').toBe(
+      "under fire · claimed by Armenia's defence ministry; denied by Azerbaijan",
+    );
+    const depot = renderStaticMap(inputs({ t: '2023-09-25T20:00', view: { lon: 46.78, lat: 39.88, zoom: 9 } })).svg;
+    const marks = group(depot, 'place-state');
+    const disc = marks ? walk(marks).find((n) => n.tag === 'circle') : undefined;
+    expect(disc).toBeDefined();
+    expect(Number(disc?.attrs['fill-opacity'] ?? 1)).toBeGreaterThan(0);
+    expect(group(depot, 'place-state-ring')).toBeUndefined();
+    const depotLabel = group(depot, 'place-state-label');
+    expect(depotLabel ? texts(depotLabel).join(' ') : '').toBe('explosion · confirmed');
   });
 
   it('drops a layer group the reader switched off', () => {
@@ -493,7 +520,8 @@ describe('the picture in words', () => {
     expect(d.label).toContain('19 September 2023');
     expect(d.label).toContain('Stepanakert');
     expect(d.label).toMatch(/Lachin corridor road .* blocked/);
-    expect(d.label).toMatch(/Under fire: Shusha, Martakert and Askeran\./);
+    // Martakert and Askeran were once drawn under fire on no source: now only what a claim says, and whose.
+    expect(d.label).toContain("Under fire: Shusha (claimed by Azerbaijan's prosecutors).");
     expect(d.label).toContain('Shown: Places named in the sources');
   });
 

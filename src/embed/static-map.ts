@@ -11,7 +11,8 @@
 
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { AREA_LAYER_IDS, arrowHeadImage } from '../map/dataset-style';
+import { AREA_LAYER_IDS, ARROW_LAYERS, arrowHeadImage } from '../map/dataset-style';
+import { effectFeatures, markProperties, moverFeatures, populationLabel } from '../map/scene-features';
 import { LABEL_ANCHOR, LAYER_GROUPS, styleLayers } from '../map/style';
 import type { Naming } from '../state/url-state';
 import type { Dataset } from '../timeline/dataset';
@@ -132,8 +133,11 @@ function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
     .map((p) => ({
       properties: { id: p.id, kind: p.kind, rank: p.rank, ...namesOf(p.names) },
       geometry: point(p.coordinates),
-      state: scene.placeStates[p.id] ? { state: scene.placeStates[p.id] } : {},
     }));
+  const effects: Drawable[] = effectFeatures(scene, data).map((f) => ({
+    properties: (f.properties ?? {}) as Props,
+    geometry: f.geometry,
+  }));
   const routes: Drawable[] = scene.routes.flatMap((r) => {
     const route = data.routes.get(r.id);
     if (!route) return [];
@@ -147,7 +151,10 @@ function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
   const shownAreas = new Set(scene.areas);
   const areas = input.areas.features
     .filter((f) => shownAreas.has(String(f.properties?.id)))
-    .map((f: Feature) => ({ properties: (f.properties ?? {}) as Props, geometry: f.geometry }));
+    .map((f: Feature) => ({
+      properties: { ...(f.properties ?? {}), ...markProperties(data.areaInfo.get(String(f.properties?.id))) } as Props,
+      geometry: f.geometry,
+    }));
   const shownArrows = new Set(scene.arrows);
   const arrowLines = input.arrows.features.filter(
     (f) => f.geometry?.type === 'LineString' && shownArrows.has(String(f.properties?.id)),
@@ -157,17 +164,17 @@ function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
     const c = f.geometry.coordinates;
     const a = c[c.length - 2];
     const b = c[c.length - 1];
-    const line = { properties: (f.properties ?? {}) as Props, geometry: f.geometry };
+    const mark = markProperties(data.areaInfo.get(String(f.properties?.id)));
+    const line = { properties: { ...(f.properties ?? {}), ...mark } as Props, geometry: f.geometry };
     if (!a || !b) return [line];
     // Arrowheads as scripts/build-data.ts makes them: a point at the end, turned along the last segment.
-    const head = { properties: { id: f.properties?.id, head: true, icon: 'arrow-head', bearing: bearing(a, b) } };
+    const head = {
+      properties: { id: f.properties?.id, head: true, icon: 'arrow-head', bearing: bearing(a, b), ...mark },
+    };
     return [line, { ...head, geometry: point(b) }];
   });
-  const movers = scene.movers.map((m) => ({
-    properties: { id: m.id, event: m.eventId },
-    geometry: point(m.coordinates),
-  }));
-  const remaining = scene.counters.find((c) => c.id === 'remaining-in-karabakh')?.value;
+  const movers = moverFeatures(scene).map((f) => ({ properties: (f.properties ?? {}) as Props, geometry: f.geometry }));
+  const remaining = scene.counters.find((c) => c.id === 'not-counted-in-armenia')?.value;
   const at = data.places.get('stepanakert')?.coordinates;
   const population =
     remaining === undefined || !at
@@ -176,7 +183,7 @@ function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
           {
             properties: {
               share: remaining / POPULATION_BEFORE,
-              label: `${Math.round(remaining).toLocaleString('en')} still in Nagorno-Karabakh`,
+              label: populationLabel(remaining),
             },
             geometry: point(at),
           },
@@ -188,19 +195,18 @@ function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
     areas,
     arrows,
     movers,
+    effects,
     population,
   };
 }
-
-const heads = (f: Drawable) => f.properties.head === true;
 
 /** The filters apply-scene.ts sets on the dataset's layers; other layers keep their style filter. */
 function keeps(layer: LayerSpecification, f: Drawable, zoom: number): boolean {
   const ctx: EvalContext = { zoom, properties: f.properties, state: f.state };
   const areaIds = AREA_LAYER_IDS[layer.id];
   if (areaIds) return areaIds.includes(String(f.properties.id));
-  if (layer.id === 'attack-line' || layer.id === 'attack-label') return !heads(f);
-  if (layer.id === 'attack-head') return heads(f);
+  const arrows = ARROW_LAYERS[layer.id];
+  if (arrows) return passesFilter(arrows, ctx);
   return passesFilter('filter' in layer ? layer.filter : undefined, ctx);
 }
 

@@ -7,16 +7,23 @@ import type { ExpressionSpecification, FilterSpecification } from '@maplibre/map
 import type { Feature } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { type Engine, POPULATION_BEFORE, type Scene } from '../timeline/scene';
-import { AREA_LAYER_IDS, MOVERS_SOURCE, POPULATION_SOURCE, ROUTES_SOURCE } from './dataset-style';
-import { BY_RANK_AND_ZOOM, PLACES_SOURCE } from './style';
+import {
+  AREA_LAYER_IDS,
+  ARROW_LAYERS,
+  EFFECTS_SOURCE,
+  MOVERS_SOURCE,
+  POPULATION_SOURCE,
+  ROUTES_SOURCE,
+} from './dataset-style';
+import { effectFeatures, moverFeatures, populationLabel } from './scene-features';
+import { BY_RANK_AND_ZOOM } from './style';
 
-const PLACE_LAYERS = ['place-dot', 'place-label', 'place-state'];
+const PLACE_LAYERS = ['place-dot', 'place-label'];
 
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
 export class SceneRenderer {
   private keys = new Map<string, string>();
-  private states = new Map<string, string>();
   private moversShown = false;
 
   constructor(
@@ -27,7 +34,6 @@ export class SceneRenderer {
   /** Forgets what was applied, so the next render sets everything (after a style or context reload). */
   reset(): void {
     this.keys.clear();
-    this.states.clear();
     this.moversShown = false;
   }
 
@@ -66,33 +72,27 @@ export class SceneRenderer {
     }
 
     if (this.changed('arrows', scene.arrows.join(','))) {
-      // The arrows source holds the lines and, as points marked `head`, their arrowheads.
-      const heads: ExpressionSpecification = ['==', ['get', 'head'], true];
-      for (const layer of ['attack-line', 'attack-label']) {
-        if (map.getLayer(layer)) map.setFilter(layer, ['all', ['!', heads], inIds(scene.arrows)]);
+      // Each arrow layer keeps its own filter (lines or heads, by status) and shows only the arrows of t.
+      for (const [layer, own] of Object.entries(ARROW_LAYERS)) {
+        if (map.getLayer(layer)) map.setFilter(layer, ['all', own, inIds(scene.arrows)] as FilterSpecification);
       }
-      if (map.getLayer('attack-head')) map.setFilter('attack-head', ['all', heads, inIds(scene.arrows)]);
     }
 
     if (this.changed('hidden', scene.hiddenPlaces.join(','))) {
       const visible: ExpressionSpecification = ['!', inIds(scene.hiddenPlaces)];
       for (const layer of PLACE_LAYERS) {
-        if (map.getLayer(layer))
-          map.setFilter(
-            layer,
-            (layer === 'place-state' ? visible : ['all', BY_RANK_AND_ZOOM, visible]) as FilterSpecification,
-          );
+        if (map.getLayer(layer)) map.setFilter(layer, ['all', BY_RANK_AND_ZOOM, visible] as FilterSpecification);
       }
     }
 
-    this.applyStates(scene.placeStates);
+    this.applyEffects(scene);
     this.applyMovers(scene);
     this.applyPopulation(scene);
   }
 
   /** Stepanakert's bubble during the exodus, redrawn when the count changes by a hundred people. */
   private applyPopulation(scene: Scene): void {
-    const remaining = scene.counters.find((c) => c.id === 'remaining-in-karabakh')?.value;
+    const remaining = scene.counters.find((c) => c.id === 'not-counted-in-armenia')?.value;
     const key = remaining === undefined ? 'none' : String(Math.round(remaining / 100));
     if (!this.changed('population', key)) return;
     const at = this.engine.data.places.get('stepanakert')?.coordinates;
@@ -104,7 +104,7 @@ export class SceneRenderer {
               type: 'Feature',
               properties: {
                 share: remaining / POPULATION_BEFORE,
-                label: `${Math.round(remaining).toLocaleString('en')} still in Nagorno-Karabakh`,
+                label: populationLabel(remaining),
               },
               geometry: { type: 'Point', coordinates: at },
             },
@@ -112,33 +112,18 @@ export class SceneRenderer {
     this.map.getSource<GeoJSONSource>(POPULATION_SOURCE)?.setData({ type: 'FeatureCollection', features });
   }
 
-  private applyStates(next: Record<string, string>): void {
-    for (const [id, state] of this.states) {
-      if (next[id] !== state) {
-        this.map.removeFeatureState({ source: PLACES_SOURCE, id }, 'state');
-        this.states.delete(id);
-      }
-    }
-    for (const [id, state] of Object.entries(next)) {
-      if (this.states.get(id) !== state) {
-        this.map.setFeatureState({ source: PLACES_SOURCE, id }, { state });
-        this.states.set(id, state);
-      }
-    }
+  /** Places under fire, in shelter, emptied…: re-sent only when a mark, its status or its place's visibility changes. */
+  private applyEffects(scene: Scene): void {
+    const features = effectFeatures(scene, this.engine.data);
+    const key = features.map((f) => `${f.properties?.id}:${f.properties?.state}:${f.properties?.status}`).join(',');
+    if (!this.changed('effects', key)) return;
+    this.map.getSource<GeoJSONSource>(EFFECTS_SOURCE)?.setData({ type: 'FeatureCollection', features });
   }
 
   private applyMovers(scene: Scene): void {
     if (scene.movers.length === 0 && !this.moversShown) return;
     const source = this.map.getSource<GeoJSONSource>(MOVERS_SOURCE);
-    source?.setData({
-      type: 'FeatureCollection',
-      features: scene.movers.map((m) => ({
-        type: 'Feature',
-        id: m.id,
-        properties: { id: m.id, event: m.eventId },
-        geometry: { type: 'Point', coordinates: m.coordinates },
-      })),
-    });
+    source?.setData({ type: 'FeatureCollection', features: moverFeatures(scene) });
     this.moversShown = scene.movers.length > 0;
   }
 }

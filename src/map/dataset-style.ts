@@ -15,6 +15,8 @@ export const ROUTES_SOURCE = 'routes';
 export const AREAS_SOURCE = 'areas';
 export const ARROWS_SOURCE = 'arrows';
 export const MOVERS_SOURCE = 'movers';
+/** Places marked by events at t, with the status of the claims behind each mark (scene-features.ts). */
+export const EFFECTS_SOURCE = 'effects';
 export const POPULATION_SOURCE = 'population';
 export const ARROW_HEAD_IMAGE = 'arrow-head';
 
@@ -25,12 +27,35 @@ export function datasetSources(baseUrl: string): Record<string, SourceSpecificat
     [AREAS_SOURCE]: { type: 'geojson', data: url('areas.geojson') },
     [ARROWS_SOURCE]: { type: 'geojson', data: url('arrows.geojson') },
     [MOVERS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    [EFFECTS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     [POPULATION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
 const NONE: FilterSpecification = ['==', ['get', 'id'], '__none__'];
 const byStatus = (status: string): FilterSpecification => ['==', ['get', 'status'], status];
+const CONFIRMED: FilterSpecification = ['==', ['get', 'status'], 'confirmed'];
+const HEADS: FilterSpecification = ['==', ['get', 'head'], true];
+
+/**
+ * The attack arrows' layers and the part of the arrows source each draws: lines of confirmed claims
+ * solid, of anything less dashed (docs/data-rules.md, rule S1); apply-scene adds "shown at t".
+ */
+export const ARROW_LAYERS: Record<string, FilterSpecification> = {
+  'attack-line': ['all', ['!', HEADS], CONFIRMED],
+  'attack-line-claimed': ['all', ['!', HEADS], ['!', CONFIRMED]],
+  'attack-label': HEADS,
+  'attack-head': HEADS,
+};
+
+/** By the status of the claims behind a mark: a confirmed one is filled, anything less is an outline. */
+const byMarkStatus = (confirmed: number, other: number): ExpressionSpecification => [
+  'match',
+  ['get', 'status'],
+  'confirmed',
+  confirmed,
+  other,
+];
 
 /** Which area ids each area layer draws; apply-scene narrows these to the areas shown at t. */
 export const AREA_LAYER_IDS: Record<string, string[]> = {
@@ -45,7 +70,7 @@ export const AREA_LAYER_IDS: Record<string, string[]> = {
 
 const STATE_COLOR: ExpressionSpecification = [
   'match',
-  ['coalesce', ['feature-state', 'state'], 'none'],
+  ['get', 'state'],
   'under-fire',
   PALETTE.fire,
   'explosion',
@@ -54,7 +79,22 @@ const STATE_COLOR: ExpressionSpecification = [
   PALETTE.shelter,
   'emptied',
   PALETTE.emptied,
+  'encircled',
+  PALETTE.fire,
   'rgba(0,0,0,0)',
+];
+
+/** Darker inks of the state colours, for the status labels beside the marks. */
+const STATE_INK: ExpressionSpecification = [
+  'match',
+  ['get', 'state'],
+  'shelter',
+  PALETTE.shelter,
+  'emptied',
+  '#555555',
+  'explosion',
+  '#9a4a0c',
+  PALETTE.fire,
 ];
 
 export function datasetLayers(): LayerSpecification[] {
@@ -80,7 +120,10 @@ export function datasetLayers(): LayerSpecification[] {
       'line-dasharray': [4, 2],
       'line-opacity': 0.8,
     }),
-    area('area-encirclement-fill', 'fill', { 'fill-color': 'rgba(168, 50, 42, 0.14)' }),
+    area('area-encirclement-fill', 'fill', {
+      'fill-color': 'rgba(168, 50, 42, 0.14)',
+      'fill-opacity': byMarkStatus(1, 0.35),
+    }),
     area('area-encirclement-line', 'line', { 'line-color': PALETTE.fire, 'line-width': 2, 'line-dasharray': [2, 1] }),
     {
       id: 'route-casing',
@@ -135,16 +178,31 @@ export function datasetLayers(): LayerSpecification[] {
       },
     },
     {
+      id: 'attack-line-claimed',
+      type: 'line',
+      source: ARROWS_SOURCE,
+      filter: NONE,
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.fire,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 7],
+        'line-opacity': 0.7,
+        'line-dasharray': [1.4, 1],
+      },
+    },
+    {
       id: 'attack-label',
       type: 'symbol',
       source: ARROWS_SOURCE,
       filter: NONE,
+      // Beside the arrowhead, where the arrow points: whose word the direction rests on.
       layout: {
-        'symbol-placement': 'line-center',
-        'text-field': 'schematic',
+        'text-field': ['coalesce', ['get', 'label'], 'schematic'],
         'text-font': [FONT.italic],
         'text-size': 11,
-        'text-offset': [0, -0.9],
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 1.1,
+        'text-max-width': 12,
         'text-allow-overlap': false,
       },
       paint: { 'text-color': PALETTE.fire, 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
@@ -205,27 +263,74 @@ export function overlayLayers(): LayerSpecification[] {
       paint: { 'text-color': '#142a44', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
     },
     {
+      // A journey: filled when the claim behind it is confirmed, a ring when it is one side's word.
       id: 'movers',
       type: 'circle',
       source: MOVERS_SOURCE,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 4, 10, 7],
-        'circle-color': PALETTE.mover,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+        'circle-color': ['match', ['get', 'status'], 'confirmed', PALETTE.mover, '#ffffff'],
+        'circle-stroke-color': ['match', ['get', 'status'], 'confirmed', '#ffffff', PALETTE.mover],
+        'circle-stroke-width': ['match', ['get', 'status'], 'confirmed', 1.5, 2.5],
       },
     },
     {
+      id: 'movers-label',
+      type: 'symbol',
+      source: MOVERS_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT.italic],
+        'text-size': 11,
+        'text-anchor': 'left',
+        'text-offset': [0.9, 0],
+        'text-max-width': 12,
+        'text-optional': true,
+      },
+      paint: { 'text-color': PALETTE.mover, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+    {
+      // A place marked by an event: filled disc when confirmed, open ring when claimed by one side,
+      // thin ring when unconfirmed, and a second ring round it when the other side disputes it.
       id: 'place-state',
       type: 'circle',
-      source: 'places',
+      source: EFFECTS_SOURCE,
       paint: {
-        'circle-radius': ['match', ['coalesce', ['feature-state', 'state'], 'none'], 'explosion', 16, 'none', 0, 12],
+        'circle-radius': ['match', ['get', 'state'], 'explosion', 16, 12],
         'circle-color': STATE_COLOR,
-        'circle-opacity': 0.28,
+        'circle-opacity': byMarkStatus(0.28, 0),
         'circle-stroke-color': STATE_COLOR,
-        'circle-stroke-width': 2.5,
+        'circle-stroke-width': ['match', ['get', 'status'], 'unconfirmed', 1.4, 2.5],
       },
+    },
+    {
+      id: 'place-state-ring',
+      type: 'circle',
+      source: EFFECTS_SOURCE,
+      filter: byStatus('disputed'),
+      paint: {
+        'circle-radius': ['match', ['get', 'state'], 'explosion', 21, 17],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-opacity': 0,
+        'circle-stroke-color': STATE_COLOR,
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: 'place-state-label',
+      type: 'symbol',
+      source: EFFECTS_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT.italic],
+        'text-size': 11,
+        // Whose word the mark rests on matters more than a neighbour's name: it may not be dropped.
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 1.7,
+        'text-max-width': 14,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': STATE_INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     },
   ];
 }

@@ -32,11 +32,11 @@ export const NAMED_LAYERS = [
 /** Which user-facing layer (state/layers.ts) each switchable style layer belongs to. */
 export const LAYER_GROUPS: Record<string, string[]> = {
   places: ['place-dot', 'place-label'],
-  events: ['place-state'],
+  events: ['place-state', 'place-state-ring', 'place-state-label'],
   exodus: ['exodus-dots', 'population', 'population-label'],
-  movements: ['movers'],
+  movements: ['movers', 'movers-label'],
   routes: ['route-casing', 'route-open', 'route-restricted', 'route-blocked', 'route-oneway', 'route-oneway-arrows'],
-  attacks: ['attack-line', 'attack-label', 'attack-head'],
+  attacks: ['attack-line', 'attack-line-claimed', 'attack-label', 'attack-head'],
   areas: ['area-held-fill', 'area-held-line', 'area-zone-line', 'area-encirclement-fill', 'area-encirclement-line'],
   context: ['area-context-fill', 'area-context-line'],
   region: ['region-fill', 'region-outline', 'label-region'],

@@ -11,6 +11,7 @@ import { useScene } from '../state/scene-cache';
 import { animateTimeTo, stepToEvent } from '../state/step-animation';
 import { appStore, useApp } from '../state/store';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { claimWording } from '../timeline/attribution';
 import { nextEventTime } from '../timeline/scene';
 import { positionOf } from '../timeline/track';
 import { CitationList } from '../ui/Citations';
@@ -45,6 +46,7 @@ const KEYS: Record<string, () => void> = {
 /** Speaker notes for the event on screen: what the audience does not see, with the sources. */
 function SpeakerNotes() {
   const scene = useScene();
+  const claims = useApp((s) => s.engine?.data.claimants);
   const e = scene?.current;
   if (!e) return null;
   return (
@@ -63,9 +65,9 @@ function SpeakerNotes() {
         </ul>
       )}
       {e.claims.map((c) => (
-        <p key={c.statement}>
-          <strong>{c.status}:</strong> {c.statement} — {c.claimant}
-          {c.response ? ` · Response: ${c.response.statement} — ${c.response.claimant}` : ''}
+        <p key={c.id}>
+          {c.statement} <strong>({claims ? claimWording(c, claims) : c.status})</strong>
+          {c.response ? ` · Answer: ${c.response.statement} — ${c.response.claimant}` : ''}
         </p>
       ))}
       <details>

@@ -20,7 +20,7 @@ export const LAYERS: readonly LayerInfo[] = [
   },
   {
     id: 'movements',
-    label: 'Journeys: the delegation, evacuations, the UN mission, the last bus',
+    label: 'Journeys: to the airport, the delegation, the UN mission, the last bus',
     caveat: 'Hours are schematic where the sources give only the day.',
   },
   {

@@ -5,14 +5,35 @@
  */
 import type { FeatureCollection, LineString, Point, Position } from 'geojson';
 import { type Precision, parseIsoTime } from '../time/iso';
+import type {
+  Category,
+  ClaimantKind,
+  ClaimStatus,
+  PlaceState,
+  ResponseStance,
+  RouteStatus,
+  Side,
+} from '../vocabulary/vocabulary';
+import { type MarkStatus, markStatus } from './attribution';
 
-export type Citation = { article: string; paragraph: number } | { ref: string; url?: string };
-export type Side = 'armenian' | 'karabakh-armenian' | 'azerbaijani' | 'russian' | 'international' | 'media' | 'other';
+export type { Category, ClaimStatus, PlaceState, RouteStatus, Side };
+export type Citation =
+  | { article: string; paragraph: number }
+  | { ref: string; url?: string; row?: string }
+  | { url: string; says: string };
 export type Names = Partial<Record<'en' | 'hy' | 'az' | 'ru', string>> & { en: string };
-export type RouteStatus = 'open' | 'restricted' | 'blocked' | 'one-way';
-export type PlaceState = 'under-fire' | 'encircled' | 'shelter' | 'explosion' | 'emptied';
-export type Category = 'blockade' | 'offensive' | 'talks' | 'humanitarian' | 'exodus' | 'diplomacy' | 'aftermath';
 export type TimePrecision = Precision | 'hour' | 'month' | 'window';
+
+/** Who makes claims (data/claimants.json); figures and claims name one by id. */
+export interface Claimant {
+  id: string;
+  name: string;
+  short: string;
+  kind: ClaimantKind;
+  side: Side;
+  note?: string;
+  aliases: string[];
+}
 
 export interface Figure {
   quantity: string;
@@ -21,19 +42,33 @@ export interface Figure {
   text?: string;
   unit: string;
   qualifier?: string;
+  /** The claimant's name, for display; `claimantId` is its id in data/claimants.json. */
   claimant: string;
+  claimantId: string;
   side: Side;
   citations: Citation[];
   note?: string;
+  /** A figure computed from numbers its citations state, with the arithmetic shown. */
+  derived?: { formula: string; note: string };
 }
 
 export interface Claim {
+  id: string;
   statement: string;
   claimant: string;
+  claimantId: string;
   side: Side;
-  status: 'reported' | 'disputed' | 'denied' | 'unconfirmed';
+  status: ClaimStatus;
   citations: Citation[];
-  response?: { statement: string; claimant: string; side: Side; citations: Citation[] };
+  note?: string;
+  response?: {
+    statement: string;
+    claimant: string;
+    claimantId: string;
+    side: Side;
+    stance: ResponseStance;
+    citations: Citation[];
+  };
 }
 
 export interface Movement {
@@ -43,7 +78,12 @@ export interface Movement {
   to: string;
   start: number;
   end: number;
+  /** How many travelled, where a source says; otherwise the map says "unknown number". */
   people?: number;
+  citations?: Citation[];
+  depicts: string[];
+  /** The status of the claims it depicts (timeline/attribution.ts). */
+  mark: MarkStatus;
   basis: string;
 }
 
@@ -52,6 +92,8 @@ export interface Effect {
   state: PlaceState;
   /** When the effect ends; without it, when the event ends (or one day after a point event). */
   until?: number;
+  depicts: string[];
+  mark: MarkStatus;
 }
 
 export interface TimelineEvent {
@@ -93,6 +135,14 @@ export interface Route {
   waypoints: string[];
   status: StatusInterval[];
   geometryBasis: string;
+  /** The road's length between two of its places as the sources give it, where the drawn line is schematic. */
+  roadLength?: {
+    from: string;
+    to: string;
+    km: number;
+    derived?: { formula: string; note: string };
+    citations: Citation[];
+  };
 }
 
 export interface Mention {
@@ -125,6 +175,9 @@ export interface AreaInfo {
   note: string;
   valid: Interval;
   sources: Citation[];
+  /** Encirclements and attack arrows: the claims they depict, and the status that follows. */
+  depicts?: string[];
+  mark?: MarkStatus;
 }
 
 export interface Interval {
@@ -137,6 +190,9 @@ export interface SeriesPoint {
   value: number;
   precision: TimePrecision;
   qualifier?: string;
+  /** Who gave this point, where it is not the series' claimant (a claimant id). */
+  claimant?: string;
+  note?: string;
   citations: Citation[];
 }
 
@@ -145,7 +201,10 @@ export interface Series {
   title: string;
   unit: string;
   kind: 'cumulative' | 'per-day';
+  /** The claimant's name, for display; `claimantId` is its id. */
   claimant: string;
+  claimantId: string;
+  side: Side;
   points: SeriesPoint[];
 }
 
@@ -168,6 +227,9 @@ export interface Dataset {
   events: TimelineEvent[];
   series: Map<string, Series>;
   articles: Map<string, Article>;
+  claimants: Map<string, Claimant>;
+  /** Every claim by its id, with the event it belongs to. */
+  claims: Map<string, Claim & { eventId: string }>;
 }
 
 /** What scripts/build-data.ts writes to public/generated/dataset.json. */
@@ -178,6 +240,7 @@ export interface RawDataset {
   arrows: FeatureCollection;
   events: { events: Record<string, unknown>[] };
   series: { series: Record<string, unknown>[] };
+  claimants: { claimants: Claimant[] };
   catalogue: { documents: { articles: Article[] }[] };
 }
 
@@ -195,26 +258,55 @@ function interval(valid: unknown): Interval {
   return { from: v.from ? timeOf(v.from) : null, to: v.to ? timeOf(v.to) : null };
 }
 
-function prepareEvent(e: Record<string, unknown>): TimelineEvent {
-  const movements = ((e.movements ?? []) as Record<string, unknown>[]).map((m) => ({
-    ...(m as unknown as Movement),
-    start: timeOf(m.start),
-    end: timeOf(m.end),
-  }));
-  const effects = ((e.effects ?? []) as Record<string, unknown>[]).map((f) => ({
-    place: f.place as string,
-    state: f.state as PlaceState,
-    until: optionalTime(f.until),
-  }));
+type Raw = Record<string, unknown>;
+
+/** A claimant's name and side in place of its id; an unknown id (which the build refuses) shows as itself. */
+function attributed<T extends Raw>(r: T, claimants: ReadonlyMap<string, Claimant>) {
+  const id = String(r.claimant);
+  const c = claimants.get(id);
+  return { ...r, claimant: c?.name ?? id, claimantId: id, side: c?.side ?? 'other' };
+}
+
+function prepareClaim(c: Raw, claimants: ReadonlyMap<string, Claimant>): Claim {
+  const claim = attributed(c, claimants) as unknown as Claim;
+  const response = c.response as Raw | undefined;
+  return response ? { ...claim, response: attributed(response, claimants) as unknown as Claim['response'] } : claim;
+}
+
+function prepareEvent(e: Raw, claimants: ReadonlyMap<string, Claimant>): TimelineEvent {
   return {
     ...(e as unknown as TimelineEvent),
     start: timeOf(e.start),
     end: optionalTime(e.end),
-    figures: (e.figures ?? []) as Figure[],
-    claims: (e.claims ?? []) as Claim[],
-    movements,
-    effects,
+    figures: ((e.figures ?? []) as Raw[]).map((f) => attributed(f, claimants) as unknown as Figure),
+    claims: ((e.claims ?? []) as Raw[]).map((c) => prepareClaim(c, claimants)),
+    movements: [],
+    effects: [],
   };
+}
+
+/** Journeys and effects with their times parsed and the status of the claims they depict. */
+function prepareMarks(
+  e: Raw,
+  event: TimelineEvent,
+  claims: ReadonlyMap<string, Claim>,
+  claimants: ReadonlyMap<string, Claimant>,
+): void {
+  const mark = (depicts: unknown) => markStatus((depicts ?? []) as string[], claims, claimants);
+  event.movements = ((e.movements ?? []) as Raw[]).map((m) => ({
+    ...(m as unknown as Movement),
+    depicts: (m.depicts ?? []) as string[],
+    start: timeOf(m.start),
+    end: timeOf(m.end),
+    mark: mark(m.depicts),
+  }));
+  event.effects = ((e.effects ?? []) as Raw[]).map((f) => ({
+    place: f.place as string,
+    state: f.state as PlaceState,
+    until: optionalTime(f.until),
+    depicts: (f.depicts ?? []) as string[],
+    mark: mark(f.depicts),
+  }));
 }
 
 // Among events starting at the same moment, the one shown as "current" is the last: a lead event,
@@ -241,6 +333,7 @@ function byStartThenWeight(a: TimelineEvent, b: TimelineEvent): number {
 }
 
 export function prepareDataset(raw: RawDataset): Dataset {
+  const claimants = new Map(raw.claimants.claimants.map((c) => [c.id, c] as const));
   const places = new Map<string, Place>();
   for (const f of raw.places.features) {
     const p = f.properties as Omit<Place, 'coordinates' | 'visibleFrom'> & { visibleFrom?: string };
@@ -263,6 +356,7 @@ export function prepareDataset(raw: RawDataset): Dataset {
       sources: p.sources,
       waypoints: p.waypoints,
       geometryBasis: p.geometryBasis,
+      ...(p.roadLength ? { roadLength: p.roadLength } : {}),
       coordinates: (f.geometry as LineString).coordinates,
       status: p.status.map((s) => ({ ...(s as unknown as StatusInterval), from: timeOf(s.from), to: timeOf(s.to) })),
     });
@@ -275,15 +369,21 @@ export function prepareDataset(raw: RawDataset): Dataset {
       ...(p as unknown as SeriesPoint),
       t: timeOf(p.t),
     }));
-    series.set(String(s.id), { ...(s as unknown as Series), points });
+    series.set(String(s.id), { ...(attributed(s, claimants) as unknown as Series), points });
   }
   const articles = new Map<string, Article>();
   for (const d of raw.catalogue.documents) for (const a of d.articles) articles.set(a.id, a);
-  const events = raw.events.events.map(prepareEvent).sort(byStartThenWeight);
+  const rawEvents = raw.events.events;
+  const prepared = rawEvents.map((e) => prepareEvent(e, claimants));
+  const claims = new Map<string, Claim & { eventId: string }>();
+  for (const e of prepared) for (const c of e.claims) claims.set(c.id, { ...c, eventId: e.id });
+  for (const [i, e] of prepared.entries()) prepareMarks(rawEvents[i] ?? {}, e, claims, claimants);
+  const events = prepared.sort(byStartThenWeight);
   const areaInfo = new Map<string, AreaInfo>();
   for (const f of [...raw.areas.features, ...raw.arrows.features]) {
     const p = f.properties as Omit<AreaInfo, 'valid'> & { valid?: unknown };
-    areaInfo.set(p.id, { ...p, valid: interval(p.valid) });
+    const mark = p.depicts ? markStatus(p.depicts, claims, claimants) : undefined;
+    areaInfo.set(p.id, { ...p, valid: interval(p.valid), ...(mark ? { mark } : {}) });
   }
   return {
     places,
@@ -294,5 +394,7 @@ export function prepareDataset(raw: RawDataset): Dataset {
     events,
     series,
     articles,
+    claimants,
+    claims,
   };
 }

@@ -247,12 +247,12 @@ describe('routeFractions', () => {
 
   it('rises from 0 at Stepanakert to 1 at Goris, with the Hakari bridge about two thirds along', () => {
     const f = routeFractions(lachin ?? []);
-    expect(f.length).toBe(9);
+    expect(f.length).toBe(10);
     expect(f[0]).toBe(0);
-    expect(f[8]).toBe(1);
+    expect(f[9]).toBe(1);
     expect(f.every((x, i) => i === 0 || x > (f[i - 1] ?? 0))).toBe(true);
-    expect(lachin?.[5]).toEqual([46.556, 39.556]);
-    expect(f[5]).toBeCloseTo(0.6426, 3);
+    expect(lachin?.[6]).toEqual([46.556, 39.556]);
+    expect(f[6]).toBeCloseTo(0.6438, 3);
   });
 
   it('gives zeros for a route of no length', () => {

@@ -14,8 +14,8 @@ const MODULES = readdirSync(DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'engine-fixture.ts')
   .sort();
 
-/** What an engine module may import: its siblings, the time helpers, and GeoJSON types. */
-const ALLOWED = /^(\.\/[a-z-]+|\.\.\/time\/[a-z-]+|geojson)$/;
+/** What an engine module may import: its siblings, the time helpers, the vocabulary and GeoJSON types. */
+const ALLOWED = /^(\.\/[a-z-]+|\.\.\/time\/[a-z-]+|\.\.\/vocabulary\/[a-z-]+|geojson)$/;
 const FORBIDDEN_GLOBALS = [
   'window',
   'document',

@@ -19,7 +19,7 @@ const status = (s: Scene, id: string) => s.routes.find((r) => r.id === id)?.stat
 describe('sceneAt, pinned to the data', () => {
   it('counts 100,514 people crossed into Armenia on 2 October 2023', () => {
     expect(counter(scene('2023-10-02T12:00'), 'crossed-into-armenia')?.value).toBe(100514);
-    expect(counter(scene('2023-10-02T12:00'), 'remaining-in-karabakh')?.value).toBe(120000 - 100514);
+    expect(counter(scene('2023-10-02T12:00'), 'not-counted-in-armenia')?.value).toBe(120000 - 100514);
   });
 
   it('interpolates between two reported figures', () => {
@@ -53,11 +53,34 @@ describe('sceneAt, pinned to the data', () => {
   });
 
   it('marks places under fire, sheltering, exploding and emptied at their times', () => {
-    expect(scene('2023-09-19T15:00').placeStates.stepanakert).toBe('under-fire');
-    expect(scene('2023-09-20T15:00').placeStates.airport).toBe('shelter');
-    expect(scene('2023-09-25T20:00').placeStates['fuel-depot']).toBe('explosion');
-    expect(scene('2023-10-05').placeStates.stepanakert).toBe('emptied');
-    expect(scene('2023-09-10').placeStates.stepanakert).toBeUndefined();
+    expect(scene('2023-09-19T15:00').placeMarks.stepanakert?.state).toBe('under-fire');
+    expect(scene('2023-09-20T15:00').placeMarks.airport?.state).toBe('shelter');
+    expect(scene('2023-09-25T20:00').placeMarks['fuel-depot']?.state).toBe('explosion');
+    expect(scene('2023-10-05').placeMarks.stepanakert?.state).toBe('emptied');
+    expect(scene('2023-09-10').placeMarks.stepanakert).toBeUndefined();
+  });
+
+  it('gives each mark the status of the claims it depicts, worded with whose claim it is', () => {
+    const kut = scene('2023-10-02T12:00').placeMarks.kut;
+    expect(kut).toMatchObject({ state: 'under-fire', status: 'disputed' });
+    expect(kut?.statusText).toBe("claimed by Armenia's defence ministry; denied by Azerbaijan");
+    expect(scene('2023-09-19T15:00').placeMarks.shusha).toMatchObject({
+      status: 'claimed',
+      statusText: "claimed by Azerbaijan's prosecutors",
+    });
+    expect(scene('2023-09-19T15:00').placeMarks.stepanakert?.status).toBe('disputed');
+    expect(scene('2023-09-25T20:00').placeMarks['fuel-depot']?.status).toBe('confirmed');
+    // Martakert and Askeran were drawn under fire on no source; Martakert is only reported encircled.
+    expect(scene('2023-09-19T15:00').placeMarks.martakert).toBeUndefined();
+    expect(scene('2023-09-19T15:00').placeMarks.askeran).toBeUndefined();
+  });
+
+  it('says "unknown number" for a journey no source counts, and the count where one does', () => {
+    const airport = scene('2023-09-20T12:00').movers.find((m) => m.eventId === 'airport-refuge');
+    expect(airport).toMatchObject({ label: 'unknown number', people: undefined, status: 'confirmed' });
+    const delegation = scene('2023-09-21T08:00').movers.find((m) => m.eventId === 'delegation-trip');
+    expect(delegation).toMatchObject({ label: '2 people', people: 2 });
+    expect(scene('2023-09-19T18:00').movers.filter((m) => m.eventId === 'evacuations-19-sep')).toEqual([]);
   });
 
   it('draws the attack arrows during the offensive only, and Martakert encircled after it', () => {

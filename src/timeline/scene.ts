@@ -5,6 +5,8 @@
 import type { Position } from 'geojson';
 import { DAY_MS } from '../time/iso';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import type { ClaimStatus } from '../vocabulary/vocabulary';
+import { strongerStatus } from './attribution';
 import { buildChapters, type Chapter, chapterAt } from './chapters';
 import type {
   Citation,
@@ -65,7 +67,22 @@ export interface Mover {
   eventId: string;
   coordinates: Position;
   people?: number;
+  /** What the map writes beside it: the count a source gives, or "unknown number". */
+  label: string;
+  status: ClaimStatus;
+  /** "claimed by …", "confirmed by several sources", for the label and the inspector. */
+  statusText: string;
   basis: string;
+}
+
+/** A place marked by an event: what happens there, and on whose word. */
+export interface PlaceMark {
+  state: PlaceState;
+  status: ClaimStatus;
+  /** The status in short, for the map's label ("claimed by Armenia's defence ministry; denied by Azerbaijan"). */
+  statusText: string;
+  /** The events whose effects mark it now, the one that decided its status first. */
+  eventIds: string[];
 }
 
 export interface Scene {
@@ -76,7 +93,7 @@ export interface Scene {
   active: TimelineEvent[];
   routes: { id: string; status: RouteStatus; interval: StatusInterval }[];
   hiddenPlaces: string[];
-  placeStates: Record<string, PlaceState>;
+  placeMarks: Record<string, PlaceMark>;
   areas: string[];
   arrows: string[];
   movers: Mover[];
@@ -110,19 +127,34 @@ export function lastPointAt(series: Series | undefined, t: number) {
 
 const STATE_RANK: Record<PlaceState, number> = { explosion: 5, 'under-fire': 4, encircled: 3, shelter: 2, emptied: 1 };
 
-function placeStates(events: readonly TimelineEvent[], t: number, range: TimeRange): Record<string, PlaceState> {
-  const states: Record<string, PlaceState> = {};
+function placeMarks(events: readonly TimelineEvent[], t: number, range: TimeRange): Record<string, PlaceMark> {
+  const marks: Record<string, PlaceMark> = {};
   for (const e of events) {
     if (e.start > t) break;
     if (range.range !== 'instant' && !inRange(e, t, range)) continue;
     for (const f of e.effects) {
       // At an instant only what is under way shows; over a range, everything that happened in it.
       if (range.range === 'instant' && t >= (f.until ?? endOf(e))) continue;
-      const now = states[f.place];
-      if (!now || STATE_RANK[f.state] > STATE_RANK[now]) states[f.place] = f.state;
+      const now = marks[f.place];
+      const mark = { state: f.state, status: f.mark.status, statusText: f.mark.short, eventIds: [e.id] };
+      if (!now || STATE_RANK[f.state] > STATE_RANK[now.state]) marks[f.place] = mark;
+      else if (f.state === now.state) {
+        // The same thing reported by two events: the better-established report decides how it is drawn.
+        const stronger = strongerStatus(now.status, f.mark.status) === now.status ? now : mark;
+        marks[f.place] = {
+          ...stronger,
+          eventIds: [...stronger.eventIds, ...(stronger === now ? [e.id] : now.eventIds)],
+        };
+      }
     }
   }
-  return states;
+  return marks;
+}
+
+/** "2 people", "about 5,000 people", or "unknown number" where no source gives a count. */
+export function peopleLabel(people: number | undefined): string {
+  if (people === undefined) return 'unknown number';
+  return people === 1 ? '1 person' : `${people.toLocaleString('en')} people`;
 }
 
 function movers(engine: Engine, events: readonly TimelineEvent[], t: number): Mover[] {
@@ -149,7 +181,16 @@ function movers(engine: Engine, events: readonly TimelineEvent[], t: number): Mo
         coordinates = pointAlong(line, f0 + (f1 - f0) * progress);
       }
       if (coordinates) {
-        out.push({ id: `${e.id}:${i}`, eventId: e.id, coordinates, people: m.people, basis: m.basis });
+        out.push({
+          id: `${e.id}:${i}`,
+          eventId: e.id,
+          coordinates,
+          people: m.people,
+          label: peopleLabel(m.people),
+          status: m.mark.status,
+          statusText: m.mark.short,
+          basis: m.basis,
+        });
       }
     });
   }
@@ -218,14 +259,14 @@ function counters(engine: Engine, t: number): Counter[] {
         : 'Armenian government figures, interpolated; before the first report (about 30 people in the afternoon of 24 September) the count rises from zero.',
       citations: (last ?? firstPoint).citations,
     });
-    const remaining = Math.max(0, POPULATION_BEFORE - crossed);
+    const notCounted = Math.max(0, POPULATION_BEFORE - crossed);
     out.push({
-      id: 'remaining-in-karabakh',
-      label: 'Still in Nagorno-Karabakh',
-      value: Math.round(remaining),
-      display: fmt(remaining),
+      id: 'not-counted-in-armenia',
+      label: 'Not yet counted in Armenia',
+      value: Math.round(notCounted),
+      display: fmt(notCounted),
       lines: [],
-      note: `About ${fmt(POPULATION_BEFORE)} before the exodus, less those who had crossed into Armenia. The UN mission was told 50 to 1,000 remained on 1 October.`,
+      note: `The estimated ${fmt(POPULATION_BEFORE)} before the exodus, less the arrivals Armenia counted: arithmetic on two figures, not a count of people who stayed. The UN mission was told that 50 to 1,000 remained on 1 October.`,
       citations: [
         { article: 's004-a02', paragraph: 10 },
         { article: 's004-a07', paragraph: 7 },
@@ -295,7 +336,7 @@ export function sceneAt(engine: Engine, time: number, options: SceneOptions = {}
     hiddenPlaces: [...data.places.values()]
       .filter((p) => p.visibleFrom !== undefined && t < p.visibleFrom)
       .map((p) => p.id),
-    placeStates: placeStates(events, t, range),
+    placeMarks: placeMarks(events, t, range),
     areas: [...data.areas].filter(([, i]) => visibleAt(i, t)).map(([id]) => id),
     arrows: [...data.arrows].filter(([, i]) => visibleAt(i, t)).map(([id]) => id),
     movers: movers(engine, events, t),

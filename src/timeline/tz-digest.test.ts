@@ -47,7 +47,7 @@ function digestAt(t: number) {
     active: s.active.map((e) => e.id),
     routes: s.routes.map((r) => `${r.id}:${r.status}`),
     hidden: s.hiddenPlaces,
-    placeStates: s.placeStates,
+    placeMarks: Object.fromEntries(Object.entries(s.placeMarks).map(([id, m]) => [id, `${m.state}:${m.status}`])),
     areas: s.areas,
     arrows: s.arrows,
     movers: s.movers.map((m) => `${m.id} ${m.coordinates.map((c) => c.toFixed(7)).join(',')}`),

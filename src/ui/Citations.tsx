@@ -7,6 +7,21 @@ import type { Citation } from '../timeline/dataset';
 
 export const isWebUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url);
 
+/** A citation on one line of plain text, for tables and exports. */
+export function citationText(c: Citation): string {
+  if ('article' in c) return `${c.article} ¶${c.paragraph}`;
+  if ('says' in c) return `${c.url} (“${c.says}”)`;
+  return `${c.ref}${c.row ? `, row “${c.row}”` : ''} ${c.url ?? ''}`.trim();
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+};
+
 export function CitationList({ citations }: { citations: readonly Citation[] }) {
   const articles = useApp((s) => s.engine?.data.articles);
   return (
@@ -33,14 +48,30 @@ export function CitationList({ citations }: { citations: readonly Citation[] }) 
             </li>
           );
         }
+        if ('says' in c) {
+          return (
+            <li key={`${c.url}:${c.says}`}>
+              {isWebUrl(c.url) ? (
+                <a href={c.url} target="_blank" rel="noopener noreferrer" className="cite-outlet">
+                  {hostOf(c.url)}
+                </a>
+              ) : (
+                <span className="cite-outlet">{c.url}</span>
+              )}
+              {': '}
+              <q>{c.says}</q>
+            </li>
+          );
+        }
         return (
-          <li key={`${c.ref}:${c.url ?? ''}`}>
+          <li key={`${c.ref}:${c.row ?? ''}:${c.url ?? ''}`}>
             <span className="cite-outlet">{c.ref}</span>
+            {c.row && <span className="cite-para">, row “{c.row}”</span>}
             {isWebUrl(c.url) && (
               <>
                 {': '}
                 <a href={c.url} target="_blank" rel="noopener noreferrer">
-                  {new URL(c.url).hostname}
+                  {hostOf(c.url)}
                 </a>
               </>
             )}

@@ -4,9 +4,11 @@
  */
 import { useScene } from '../state/scene-cache';
 import { useApp } from '../state/store';
+import { claimWording } from '../timeline/attribution';
 import { CitationList } from './Citations';
 import { eventDate } from './event-date';
 import { localize } from './localize';
+import { MapMarks } from './MapMarks';
 
 export { eventDate };
 
@@ -28,12 +30,13 @@ export function EventCard({ large = false }: { large?: boolean }) {
           </p>
           <h2>{text(e.title)}</h2>
           <p className="event-summary">{text(e.summary)}</p>
-          {!large && e.claims.length > 0 && (
+          <MapMarks large={large} />
+          {!large && data && e.claims.length > 0 && (
             <ul className="claims">
               {e.claims.map((c) => (
-                <li key={c.statement} className={`claim status-${c.status}`}>
-                  <span className="claim-status">{c.status}</span> {c.statement}{' '}
-                  <span className="claimant">— {c.claimant}</span>
+                <li key={c.id} className={`claim status-${c.status}`}>
+                  <span className="claim-status">{c.status}</span> {text(c.statement)}{' '}
+                  <span className="claimant">— {claimWording(c, data.claimants)}</span>
                   {c.response && (
                     <span className="response">
                       {' '}

@@ -8,13 +8,14 @@ import { useApp } from '../state/store';
 import { formatIsoLocal } from '../time/iso';
 import type { TimelineEvent } from '../timeline/dataset';
 import { passesFilter } from '../timeline/filter';
+import { citationText } from './Citations';
 import { eventDate } from './EventCard';
 import { jumpToEvent, nameIn } from './Inspector';
 import { localize } from './localize';
 
 type SortKey = 'date' | 'category' | 'title' | 'places' | 'sources' | 'disputed';
 
-const disputed = (e: TimelineEvent) => e.claims.some((c) => c.status === 'disputed' || c.status === 'denied');
+const disputed = (e: TimelineEvent) => e.claims.some((c) => c.status === 'disputed');
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -71,9 +72,7 @@ export function EventsTable({ onClose }: { onClose: () => void }) {
       places,
       summary: e.summary,
       disputed: disputed(e) ? 'yes' : 'no',
-      citations: e.citations
-        .map((c) => ('article' in c ? `${c.article} ¶${c.paragraph}` : `${c.ref} ${c.url ?? ''}`.trim()))
-        .join('; '),
+      citations: e.citations.map((c) => citationText(c)).join('; '),
     }));
 
   const header = (key: SortKey, label: string) => (

@@ -6,7 +6,9 @@
 import { appStore, useApp } from '../state/store';
 import { NAMINGS, type Naming } from '../state/url-state';
 import { formatReadable } from '../time/iso';
-import type { Claim, Dataset, Figure, Names, TimelineEvent } from '../timeline/dataset';
+import { claimWording } from '../timeline/attribution';
+import type { Claim, Claimant, Dataset, Figure, Names, TimelineEvent } from '../timeline/dataset';
+import { PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { CitationList } from './Citations';
 import { eventDate } from './EventCard';
 import { localize } from './localize';
@@ -66,6 +68,12 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
                 </strong>{' '}
                 <span className={`side side-${f.side}`}>{f.claimant}</span>
                 {f.note && <span className="figure-note"> — {f.note}</span>}
+                {f.derived && (
+                  <span className="figure-note">
+                    {' '}
+                    — derived: {f.derived.formula} ({f.derived.note})
+                  </span>
+                )}
                 <CitationList citations={f.citations} />
               </li>
             ))}
@@ -76,17 +84,19 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
   );
 }
 
-function Claims({ claims }: { claims: readonly Claim[] }) {
+function Claims({ claims, claimants }: { claims: readonly Claim[]; claimants: ReadonlyMap<string, Claimant> }) {
   return (
     <section className="inspector-section">
       <h3>Claims</h3>
       {claims.map((c) => (
-        <div key={c.statement} className={`claim-pair status-${c.status}`}>
+        <div key={c.id} className={`claim-pair status-${c.status}`} data-claim={c.id}>
           <div className="claim-side">
             <p>
               <span className="claim-status">{c.status}</span> {c.statement}
             </p>
+            <p className="claim-wording">{claimWording(c, claimants)}</p>
             <p className={`side side-${c.side}`}>{c.claimant}</p>
+            {c.note && <p className="note">{c.note}</p>}
             <CitationList citations={c.citations} />
           </div>
           {c.response && (
@@ -98,6 +108,40 @@ function Claims({ claims }: { claims: readonly Claim[] }) {
           )}
         </div>
       ))}
+    </section>
+  );
+}
+
+/** What the event draws on the map, each mark with the status of the claims it depicts. */
+function Marks({ e, data, naming }: { e: TimelineEvent; data: Dataset; naming: Naming }) {
+  const place = (id: string) => nameIn(data.places.get(id)?.names ?? { en: id }, naming);
+  if (e.effects.length + e.movements.length === 0) return null;
+  return (
+    <section className="inspector-section" data-testid="inspector-marks">
+      <h3>On the map</h3>
+      <ul className="marks">
+        {e.effects.map((f) => (
+          <li key={`${f.place}:${f.state}`} className={`mark status-${f.mark.status}`} data-status={f.mark.status}>
+            <strong>
+              {place(f.place)}: {PLACE_STATE_WORDS[f.state]}
+            </strong>{' '}
+            · {f.mark.short}. <span className="note">{f.mark.wording}</span>
+          </li>
+        ))}
+        {e.movements.map((m) => (
+          <li
+            key={`${m.from}-${m.to}-${m.start}`}
+            className={`mark status-${m.mark.status}`}
+            data-status={m.mark.status}
+          >
+            <strong>
+              {place(m.from)} → {place(m.to)}: {m.people === undefined ? 'unknown number' : `${m.people} people`}
+            </strong>{' '}
+            · {m.mark.short}. <span className="note">{m.basis}</span>
+            {m.citations && <CitationList citations={m.citations} />}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -135,21 +179,9 @@ function EventDetails({ e, data, naming }: { e: TimelineEvent; data: Dataset; na
         </p>
       )}
       {e.note && <p className="note">{e.note}</p>}
+      <Marks e={e} data={data} naming={naming} />
       {e.figures.length > 0 && <Figures figures={e.figures} />}
-      {e.claims.length > 0 && <Claims claims={e.claims} />}
-      {e.movements.length > 0 && (
-        <section className="inspector-section">
-          <h3>Journeys</h3>
-          <ul>
-            {e.movements.map((m) => (
-              <li key={`${m.from}-${m.to}-${m.start}`}>
-                {nameIn(data.places.get(m.from)?.names ?? { en: m.from }, naming)} →{' '}
-                {nameIn(data.places.get(m.to)?.names ?? { en: m.to }, naming)}: {m.basis}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {e.claims.length > 0 && <Claims claims={e.claims} claimants={data.claimants} />}
       <section className="inspector-section">
         <h3>Sources</h3>
         <CitationList citations={e.citations} />
@@ -266,6 +298,11 @@ function SelectionDetails({ selection, data, naming }: { selection: string; data
             {a.approximate ? ' · approximate' : ''}
           </p>
           <h2 className="inspector-title">{nameIn(a.names, naming)}</h2>
+          {a.mark && (
+            <p className={`mark status-${a.mark.status}`} data-testid="area-status" data-status={a.mark.status}>
+              <strong>{a.mark.short}.</strong> {a.mark.wording}
+            </p>
+          )}
           <p className="note">{a.note}</p>
           <section className="inspector-section">
             <h3>Sources</h3>
