@@ -32,17 +32,21 @@ test('clicking a place on the map opens the inspector with its names and sources
 
 test('an event from the list moves time and map, and shows its claims side by side', async ({ page, baseURL }) => {
   const w = await watch(page, baseURL ?? '');
-  await page.goto('/?t=2023-09-20T12:00&view=45,40.5,7');
+  await page.goto('/?t=2023-09-20T15:00&view=45,40.5,7');
   await waitForIdle(page);
   await page.locator('.events-list [data-event="ceasefire"]').click();
   await expect.poll(() => param(page, 't')).toBe('2023-09-20T13:00');
   await expect.poll(() => param(page, 'sel')).toBe('event:ceasefire');
   const inspector = page.getByTestId('inspector');
-  await expect(inspector.locator('.claim-pair.status-disputed')).toContainText('No Armenian troops');
-  await expect(inspector.locator('.claim-pair.status-disputed')).toContainText('Nikol Pashinyan');
+  const disputed = inspector.locator('.claim-pair.status-disputed');
+  await expect(disputed).toContainText('There are no Armenian troops');
+  await expect(disputed).toContainText('Nikol Pashinyan');
+  await expect(disputed.locator('.claim-wording')).toHaveText(
+    "claimed by the Karabakh Armenian authorities; denied by Nikol Pashinyan, Armenia's prime minister",
+  );
   await expect(inspector).toContainText('¶8');
-  // The map flew to Stepanakert.
-  await expect.poll(() => param(page, 'view')).toMatch(/^46\.75/);
+  // No source says where the ceasefire was agreed: it names no place, and the map stays where it was.
+  await expect.poll(() => param(page, 'view')).toMatch(/^45(\.0+)?,40\.5/);
   expectClean(w);
 });
 
@@ -55,6 +59,35 @@ test('competing casualty figures stand side by side with who gave them', async (
   await expect(group).toContainText('200');
   await expect(group).toContainText('220');
   await expect(page.locator('[data-quantity="killed-azerbaijani-side"]')).toContainText('199');
+  // A figure no source states outright shows its arithmetic.
+  await expect(page.locator('[data-quantity="wounded-armenian-side"]')).toContainText('derived: 2 × 200');
+
+  // Kut, the same page: the inspector says what the event draws and on whose word, as the map's label does.
+  await settleAfter(page, () =>
+    page.evaluate(() => {
+      const s = window.__appStore?.getState();
+      s?.setTime(Date.parse('2023-10-02T12:00:00+04:00'));
+      s?.select('event:kut-shooting');
+    }),
+  );
+  const marks = page.getByTestId('inspector-marks');
+  await expect(marks.locator('li').first()).toHaveAttribute('data-status', 'disputed');
+  await expect(marks.locator('li').first()).toContainText(
+    "Kut: under fire · claimed by Armenia's defence ministry; denied by Azerbaijan",
+  );
+  await expect(page.getByTestId('inspector').locator('[data-claim="kut-fire"]')).toContainText(
+    "claimed by Armenia's defence ministry; denied by Azerbaijan's government",
+  );
+  const kut = await page.evaluate(async () => {
+    const source = window.__map?.getSource('effects') as unknown as { getData(): Promise<GeoJSON.FeatureCollection> };
+    const data = await source.getData();
+    return data.features.find((f) => f.properties?.id === 'kut')?.properties;
+  });
+  expect(kut).toMatchObject({
+    state: 'under-fire',
+    status: 'disputed',
+    label: "under fire · claimed by Armenia's defence ministry; denied by Azerbaijan",
+  });
   expectClean(w);
 });
 

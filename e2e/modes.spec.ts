@@ -73,6 +73,17 @@ test('present mode steps from event to event with the keyboard', async ({ page, 
   await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-19T04:00');
   await page.keyboard.press('PageUp');
   await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('2023-09-19');
+  // Under the caption, what the map shows and on whose word, as large as the caption reads.
+  await page.evaluate(() => window.__appStore?.getState().setTime(Date.parse('2023-10-02T12:00:00+04:00')));
+  const marks = page.getByTestId('map-marks');
+  await expect(marks).toHaveClass(/large/);
+  await expect(marks.locator('[data-mark="place:kut"]')).toHaveText(
+    "Kut: under fire · claimed by Armenia's defence ministry; denied by Azerbaijan",
+  );
+  await expect(marks.locator('[data-mark^="mover:last-bus"]')).toContainText('unknown number');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('speaker-notes')).toContainText('confirmed by several sources');
+  await page.keyboard.press('n');
   await page.keyboard.press('Escape');
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'explore');
   expectClean(w);

@@ -69,9 +69,26 @@ test('the map shows the corridor’s status, the checkpoint and the attacks at t
 
   await page.goto('/?t=2023-09-19T15:00&view=46.75,39.95,8.2');
   await waitForIdle(page);
-  expect((await renderedIds(page, 'attack-line')).length).toBeGreaterThan(0);
-  const states = await page.evaluate(() => window.__map?.getFeatureState({ source: 'places', id: 'stepanakert' }));
-  expect(states).toMatchObject({ state: 'under-fire' });
+  // Every arrow rests on a claim that is not confirmed: dashed. Each place mark carries its claim's status.
+  expect(await renderedIds(page, 'attack-line')).toEqual([]);
+  expect((await renderedIds(page, 'attack-line-claimed')).length).toBeGreaterThan(0);
+  const marks = await page.evaluate(
+    () =>
+      window.__map
+        ?.queryRenderedFeatures({ layers: ['place-state'] })
+        .map((f) => `${f.properties?.id}:${f.properties?.state}:${f.properties?.status}`) ?? [],
+  );
+  expect(marks).toEqual(expect.arrayContaining(['stepanakert:under-fire:disputed', 'shusha:under-fire:claimed']));
+  expect(marks.some((m) => m.startsWith('martakert:') || m.startsWith('askeran:'))).toBe(false);
+  const labels = await page.evaluate(
+    () => window.__map?.queryRenderedFeatures({ layers: ['place-state-label'] }).map((f) => f.properties?.label) ?? [],
+  );
+  expect(labels).toContain("under fire · claimed by Azerbaijan's prosecutors");
+  const onMap = page.getByTestId('map-marks');
+  await expect(onMap.locator('[data-mark="place:stepanakert"]')).toHaveText(
+    'Stepanakert: under fire · claimed by the Karabakh Armenian authorities; disputed by Aliyev',
+  );
+  await expect(onMap.locator('[data-mark="place:stepanakert"]')).toHaveAttribute('data-status', 'disputed');
   await shoot(page, 'offensive');
 
   await page.goto('/?t=2023-09-21T08:00&view=46.95,40.2,7.5');

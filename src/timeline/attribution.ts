@@ -16,9 +16,10 @@ export interface MarkStatus {
   claimIds: string[];
 }
 
+/** A claimant's name inside a sentence: "claimed by the Kremlin", not "by The Kremlin". */
 const nameOf = (claimants: ReadonlyMap<string, Claimant>, id: string, short: boolean) => {
   const c = claimants.get(id);
-  return c ? (short ? c.short : c.name) : id;
+  return (c ? (short ? c.short : c.name) : id).replace(/^The /, 'the ');
 };
 
 /** "claimed by X", "claimed by X; denied by Y", "confirmed by several sources", "unconfirmed report (X)". */

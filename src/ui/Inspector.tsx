@@ -112,6 +112,22 @@ function Claims({ claims, claimants }: { claims: readonly Claim[]; claimants: Re
   );
 }
 
+/** The claims a mark depicts, each with whose it is. */
+function Depicted({ ids, data }: { ids: readonly string[]; data: Dataset }) {
+  return (
+    <ul className="depicted">
+      {ids.map((id) => {
+        const c = data.claims.get(id);
+        return c ? (
+          <li key={id}>
+            {c.statement} <span className="claim-wording">({claimWording(c, data.claimants)})</span>
+          </li>
+        ) : null;
+      })}
+    </ul>
+  );
+}
+
 /** What the event draws on the map, each mark with the status of the claims it depicts. */
 function Marks({ e, data, naming }: { e: TimelineEvent; data: Dataset; naming: Naming }) {
   const place = (id: string) => nameIn(data.places.get(id)?.names ?? { en: id }, naming);
@@ -125,7 +141,8 @@ function Marks({ e, data, naming }: { e: TimelineEvent; data: Dataset; naming: N
             <strong>
               {place(f.place)}: {PLACE_STATE_WORDS[f.state]}
             </strong>{' '}
-            · {f.mark.short}. <span className="note">{f.mark.wording}</span>
+            · {f.mark.short}
+            <Depicted ids={f.mark.claimIds} data={data} />
           </li>
         ))}
         {e.movements.map((m) => (
@@ -137,7 +154,9 @@ function Marks({ e, data, naming }: { e: TimelineEvent; data: Dataset; naming: N
             <strong>
               {place(m.from)} → {place(m.to)}: {m.people === undefined ? 'unknown number' : `${m.people} people`}
             </strong>{' '}
-            · {m.mark.short}. <span className="note">{m.basis}</span>
+            · {m.mark.short}
+            <Depicted ids={m.mark.claimIds} data={data} />
+            <p className="note">{m.basis}</p>
             {m.citations && <CitationList citations={m.citations} />}
           </li>
         ))}

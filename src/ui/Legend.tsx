@@ -37,9 +37,43 @@ const dot = (strokeWidth: number, r: number) => (
   </svg>
 );
 
-const ring = (color: string, fill = 'none') => (
+const ring = (color: string, fill = 'none', width = 2.5) => (
   <svg width="28" height="16" aria-hidden="true">
-    <circle cx="14" cy="8" r="6.5" fill={fill} stroke={color} strokeWidth="2.5" />
+    <circle cx="14" cy="8" r="6.5" fill={fill} stroke={color} strokeWidth={width} />
+  </svg>
+);
+/** The disputed mark: a ring inside a second, thinner ring (map/dataset-style.ts, place-state-ring). */
+const doubleRing = (color: string) => (
+  <svg width="28" height="20" aria-hidden="true">
+    <circle cx="14" cy="10" r="5.5" fill="none" stroke={color} strokeWidth="2.2" />
+    <circle cx="14" cy="10" r="9" fill="none" stroke={color} strokeWidth="1.1" />
+  </svg>
+);
+const dashedArrow = (
+  <svg width="28" height="14" aria-hidden="true">
+    <line
+      x1="2"
+      y1="7"
+      x2="20"
+      y2="7"
+      stroke={PALETTE.fire}
+      strokeWidth="3.5"
+      strokeOpacity="0.75"
+      strokeDasharray="5 3.5"
+    />
+    <polygon points="19,2 27,7 19,12" fill={PALETTE.fire} />
+  </svg>
+);
+const journey = (filled: boolean) => (
+  <svg width="28" height="14" aria-hidden="true">
+    <circle
+      cx="14"
+      cy="7"
+      r="4"
+      fill={filled ? PALETTE.mover : '#ffffff'}
+      stroke={filled ? '#ffffff' : PALETTE.mover}
+      strokeWidth={filled ? 1.5 : 2}
+    />
   </svg>
 );
 const arrow = (
@@ -65,17 +99,34 @@ const importedDot = (
 const ENTRIES: Entry[] = [
   { layer: 'places', swatch: dot(2.4, 4), text: 'Capital' },
   { layer: 'places', swatch: dot(1.6, 3.4), text: 'Place named in the sources' },
-  { layer: 'events', swatch: ring(PALETTE.fire, 'rgba(179,55,43,0.25)'), text: 'Under fire (as reported)' },
+  { layer: 'events', swatch: ring(PALETTE.fire, 'rgba(179,55,43,0.25)'), text: 'Under fire' },
   { layer: 'events', swatch: ring(PALETTE.shelter, 'rgba(47,102,144,0.25)'), text: 'Shelter' },
   { layer: 'events', swatch: ring(PALETTE.explosion, 'rgba(224,123,36,0.35)'), text: 'Explosion' },
   { layer: 'events', swatch: ring(PALETTE.emptied, 'rgba(140,140,140,0.3)'), text: 'Emptied' },
+  {
+    layer: 'events',
+    swatch: ring('#6f6a63', 'rgba(111,106,99,0.28)'),
+    text: 'Filled: confirmed by independent sources',
+  },
+  { layer: 'events', swatch: ring('#6f6a63'), text: 'Ring: claimed by one side; the label says whose' },
+  { layer: 'events', swatch: ring('#6f6a63', 'none', 1.3), text: 'Thin ring: unconfirmed report' },
+  {
+    layer: 'events',
+    swatch: doubleRing('#6f6a63'),
+    text: 'Double ring: disputed, claimed by one side and denied by the other',
+  },
   { layer: 'exodus', swatch: dots, text: 'People leaving: one dot per person, placed by the arrival figures' },
   {
     layer: 'exodus',
     swatch: ring('rgba(20, 42, 68, 0.55)', 'rgba(20, 42, 68, 0.10)'),
-    text: 'Circle at Stepanakert: people still in Nagorno-Karabakh (its area in proportion)',
+    text: 'Circle at Stepanakert: the estimated 120,000 less the arrivals counted in Armenia (not a count of who stayed)',
   },
-  { layer: 'movements', swatch: dot(1.5, 4), text: 'Journey (hours schematic where not reported)' },
+  {
+    layer: 'movements',
+    swatch: journey(true),
+    text: 'Journey, confirmed; beside it the count a source gives, or “unknown number” (hours schematic where not reported)',
+  },
+  { layer: 'movements', swatch: journey(false), text: 'Journey on one side’s word' },
   { layer: 'routes', swatch: line(PALETTE.open, undefined, 3), text: 'Road open' },
   {
     layer: 'routes',
@@ -85,6 +136,11 @@ const ENTRIES: Entry[] = [
   { layer: 'routes', swatch: line(PALETTE.blocked, '1.5 3', 3), text: 'Road blocked' },
   { layer: 'routes', swatch: line(PALETTE.oneWay, undefined, 3), text: 'Road open one way, towards Armenia' },
   { layer: 'attacks', swatch: arrow, text: 'Direction of attack, schematic (no front lines in the sources)' },
+  {
+    layer: 'attacks',
+    swatch: dashedArrow,
+    text: 'Dashed: the claim behind it is not confirmed; the label says whose it is',
+  },
   {
     layer: 'areas',
     swatch: box(PALETTE.heldFill, PALETTE.held, '1 1.5'),

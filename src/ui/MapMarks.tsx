@@ -56,7 +56,14 @@ export function markLines(scene: Scene, data: Dataset, naming: Naming, layers: r
       said: statusLabel(info.mark.status, info.mark.short),
     });
   }
-  return lines;
+  // Two arrows towards Martakert read the same: say it once.
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const text = `${l.what}|${l.said}`;
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 export function MapMarks({ large = false }: { large?: boolean }): ReactNode {
@@ -73,6 +80,7 @@ export function MapMarks({ large = false }: { large?: boolean }): ReactNode {
       <ul>
         {lines.map((l) => (
           <li key={l.key} className={`mark status-${l.status}`} data-mark={l.key} data-status={l.status}>
+            <span className="mark-swatch" aria-hidden="true" />
             <span className="mark-what">{l.what}</span> <span className="mark-said">· {l.said}</span>
           </li>
         ))}
