@@ -22,6 +22,7 @@
 import { inBBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { formatIsoLocal, parseIsoTime } from '../time/iso';
 import { DEFAULT_TIME, TIMELINE_END, TIMELINE_START } from '../time/span';
+import { SIDES as VOCABULARY_SIDES } from '../vocabulary/vocabulary';
 import { DEFAULT_LAYERS, LAYER_IDS } from './layers';
 
 export const MODES = ['explore', 'present', 'embed'] as const;
@@ -47,15 +48,8 @@ export const CATEGORIES = [
   'diplomacy',
   'aftermath',
 ] as const;
-export const SIDES = [
-  'armenian',
-  'karabakh-armenian',
-  'azerbaijani',
-  'russian',
-  'international',
-  'media',
-  'other',
-] as const;
+/** Whose claim: the dataset's vocabulary, defined once (src/vocabulary/vocabulary.ts). */
+export const SIDES = VOCABULARY_SIDES;
 export const CONTROLS = ['none', 'slider', 'play'] as const;
 export type Controls = (typeof CONTROLS)[number];
 /** Chapter ids, fixed here rather than read from the data so a link is checked before the data loads. */

@@ -248,6 +248,8 @@ function counters(engine: Engine, t: number): Counter[] {
   if (crossedSeries && firstPoint && t >= firstPoint.t - SERIES_LEAD_IN_MS) {
     const crossed = seriesValueAt(crossedSeries, t);
     const last = lastPointAt(crossedSeries, t);
+    // A point given by someone other than the series' claimant (AP's first group) says so.
+    const by = last?.claimant ? engine.data.claimants.get(last.claimant)?.short : undefined;
     out.push({
       id: 'crossed-into-armenia',
       label: 'Crossed into Armenia',
@@ -255,8 +257,8 @@ function counters(engine: Engine, t: number): Counter[] {
       display: fmt(crossed),
       lines: [],
       note: last
-        ? `Armenian government figures, interpolated between reports; the last one before this time: ${fmt(last.value)}.`
-        : 'Armenian government figures, interpolated; before the first report (about 30 people in the afternoon of 24 September) the count rises from zero.',
+        ? `Armenian government figures, interpolated between reports; the last one before this time: ${fmt(last.value)}${by ? `, reported by ${by}` : ''}.`
+        : 'Armenian government figures, interpolated; before the first report (about 30 people in the afternoon of 24 September, reported by AP) the count rises from zero.',
       citations: (last ?? firstPoint).citations,
     });
     const notCounted = Math.max(0, POPULATION_BEFORE - crossed);

@@ -17,6 +17,7 @@ const SIDE_LABELS: Record<string, string> = {
   russian: 'Russia',
   international: 'International bodies',
   media: 'Media',
+  analyst: 'Analysts and former officials',
   other: 'Others',
 };
 
