@@ -48,6 +48,23 @@ export const ARROW_LAYERS: Record<string, FilterSpecification> = {
   'attack-head': HEADS,
 };
 
+/** A label read from the feature's `label`, in the given layout and ink, with a white halo. */
+function labelLayer(
+  id: string,
+  source: string,
+  layout: Record<string, unknown>,
+  color: string | ExpressionSpecification,
+  font: string = FONT.italic,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    layout: { 'text-field': ['get', 'label'], 'text-font': [font], 'text-size': 11, ...layout },
+    paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+  } as LayerSpecification;
+}
+
 /** By the status of the claims behind a mark: a confirmed one is filled, anything less is an outline. */
 const byMarkStatus = (confirmed: number, other: number): ExpressionSpecification => [
   'match',
@@ -248,20 +265,13 @@ export function overlayLayers(): LayerSpecification[] {
         'circle-stroke-width': 1.2,
       },
     },
-    {
-      id: 'population-label',
-      type: 'symbol',
-      source: POPULATION_SOURCE,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT.regular],
-        'text-size': 11,
-        'text-anchor': 'right',
-        'text-offset': [-1.2, 0.6],
-        'text-max-width': 8,
-      },
-      paint: { 'text-color': '#142a44', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
-    },
+    labelLayer(
+      'population-label',
+      POPULATION_SOURCE,
+      { 'text-anchor': 'right', 'text-offset': [-1.2, 0.6], 'text-max-width': 8 },
+      '#142a44',
+      FONT.regular,
+    ),
     {
       // A journey: filled when the claim behind it is confirmed, a ring when it is one side's word.
       id: 'movers',
@@ -274,21 +284,12 @@ export function overlayLayers(): LayerSpecification[] {
         'circle-stroke-width': ['match', ['get', 'status'], 'confirmed', 1.5, 2.5],
       },
     },
-    {
-      id: 'movers-label',
-      type: 'symbol',
-      source: MOVERS_SOURCE,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT.italic],
-        'text-size': 11,
-        'text-anchor': 'left',
-        'text-offset': [0.9, 0],
-        'text-max-width': 12,
-        'text-optional': true,
-      },
-      paint: { 'text-color': PALETTE.mover, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
-    },
+    labelLayer(
+      'movers-label',
+      MOVERS_SOURCE,
+      { 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-max-width': 12, 'text-optional': true },
+      PALETTE.mover,
+    ),
     {
       // A place marked by an event: filled disc when confirmed, open ring when claimed by one side,
       // thin ring when unconfirmed, and a second ring round it when the other side disputes it.
@@ -316,22 +317,18 @@ export function overlayLayers(): LayerSpecification[] {
         'circle-stroke-width': 1.2,
       },
     },
-    {
-      id: 'place-state-label',
-      type: 'symbol',
-      source: EFFECTS_SOURCE,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT.italic],
-        'text-size': 11,
+    labelLayer(
+      'place-state-label',
+      EFFECTS_SOURCE,
+      {
         // Whose word the mark rests on matters more than a neighbour's name: it may not be dropped.
         'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
         'text-radial-offset': 1.7,
         'text-max-width': 14,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': STATE_INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
-    },
+      STATE_INK,
+    ),
   ];
 }
 

@@ -22,7 +22,7 @@
 import { inBBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { formatIsoLocal, parseIsoTime } from '../time/iso';
 import { DEFAULT_TIME, TIMELINE_END, TIMELINE_START } from '../time/span';
-import { SIDES as VOCABULARY_SIDES } from '../vocabulary/vocabulary';
+import { CATEGORIES as VOCABULARY_CATEGORIES, SIDES as VOCABULARY_SIDES } from '../vocabulary/vocabulary';
 import { DEFAULT_LAYERS, LAYER_IDS } from './layers';
 
 export const MODES = ['explore', 'present', 'embed'] as const;
@@ -39,16 +39,8 @@ export interface View {
 
 export const RANGES = ['instant', 'cumulative', 'window'] as const;
 export type Range = (typeof RANGES)[number];
-export const CATEGORIES = [
-  'blockade',
-  'offensive',
-  'talks',
-  'humanitarian',
-  'exodus',
-  'diplomacy',
-  'aftermath',
-] as const;
-/** Whose claim: the dataset's vocabulary, defined once (src/vocabulary/vocabulary.ts). */
+/** Event categories and whose claim: the dataset's vocabularies, defined once (src/vocabulary/vocabulary.ts). */
+export const CATEGORIES = VOCABULARY_CATEGORIES;
 export const SIDES = VOCABULARY_SIDES;
 export const CONTROLS = ['none', 'slider', 'play'] as const;
 export type Controls = (typeof CONTROLS)[number];
