@@ -114,9 +114,11 @@ export class SceneRenderer {
 
   /** Places under fire, in shelter, emptied…: re-sent only when a mark, its status or its place's visibility changes. */
   private applyEffects(scene: Scene): void {
-    const features = effectFeatures(scene, this.engine.data);
-    const key = features.map((f) => `${f.properties?.id}:${f.properties?.state}:${f.properties?.status}`).join(',');
+    // Marks change at event boundaries only: the key is cheap, the features are built when it changes.
+    let key = scene.hiddenPlaces.join(',');
+    for (const [id, m] of Object.entries(scene.placeMarks)) key += `|${id}:${m.state}:${m.status}:${m.statusText}`;
     if (!this.changed('effects', key)) return;
+    const features = effectFeatures(scene, this.engine.data);
     this.map.getSource<GeoJSONSource>(EFFECTS_SOURCE)?.setData({ type: 'FeatureCollection', features });
   }
 

@@ -48,6 +48,23 @@ export const ARROW_LAYERS: Record<string, FilterSpecification> = {
   'attack-head': HEADS,
 };
 
+/** An attack arrow's line: solid, or dashed for an arrow resting on a claim that is not confirmed. */
+function attackLine(id: string, dash?: number[]): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: ARROWS_SOURCE,
+    filter: NONE,
+    layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': PALETTE.fire,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 7],
+      'line-opacity': 0.7,
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  } as LayerSpecification;
+}
+
 /** A label read from the feature's `label`, in the given layout and ink, with a white halo. */
 function labelLayer(
   id: string,
@@ -182,31 +199,8 @@ export function datasetLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': '#ffffff' },
     },
-    {
-      id: 'attack-line',
-      type: 'line',
-      source: ARROWS_SOURCE,
-      filter: NONE,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        'line-color': PALETTE.fire,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 7],
-        'line-opacity': 0.7,
-      },
-    },
-    {
-      id: 'attack-line-claimed',
-      type: 'line',
-      source: ARROWS_SOURCE,
-      filter: NONE,
-      layout: { 'line-cap': 'butt', 'line-join': 'round' },
-      paint: {
-        'line-color': PALETTE.fire,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 7],
-        'line-opacity': 0.7,
-        'line-dasharray': [1.4, 1],
-      },
-    },
+    attackLine('attack-line'),
+    attackLine('attack-line-claimed', [1.4, 1]),
     {
       id: 'attack-label',
       type: 'symbol',
