@@ -7,8 +7,9 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { createElement, type ReactNode, useId, useMemo } from 'react';
-import type { Naming, View } from '../state/url-state';
+import type { View } from '../state/url-state';
 import type { Engine, Scene } from '../timeline/scene';
+import type { Naming } from '../vocabulary/vocabulary';
 import { describeStaticMap } from './static-describe';
 import { renderStaticMap } from './static-map';
 import type { SvgNode } from './static-svg';

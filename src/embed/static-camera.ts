@@ -6,11 +6,8 @@
  * bounds at the asked zoom the camera zooms in, and otherwise the centre is moved until the box lies
  * inside the bounds. Pure, no DOM.
  */
+import { latOf, lonOf, mercatorX, mercatorY, TILE_SIZE, worldSize } from '../geo/mercator';
 import { type BBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
-
-export const TILE_SIZE = 512;
-/** MapLibre's MAX_VALID_LATITUDE: the Mercator square's edge. */
-const MAX_LAT = 85.051129;
 
 export interface StaticView {
   lon: number;
@@ -23,16 +20,6 @@ export interface StaticCamera extends StaticView {
   width: number;
   height: number;
 }
-
-export const mercatorX = (lon: number): number => (180 + lon) / 360;
-export const mercatorY = (lat: number): number => {
-  const l = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
-  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360))) / 360;
-};
-const lonOf = (x: number): number => x * 360 - 180;
-const latOf = (y: number): number => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
-
-export const worldSize = (zoom: number): number => TILE_SIZE * 2 ** zoom;
 
 /** Where a longitude/latitude falls in the box, in CSS pixels from its top left corner. */
 export function project(camera: StaticCamera, lon: number, lat: number): [number, number] {

@@ -4,15 +4,15 @@
  * naming convention as everywhere in the app's prose (ui/localize.ts).
  */
 
-import { statusLabel } from '../map/scene-features';
+import { statusLabel } from '../look/scene-features';
 import { LAYERS } from '../state/layers';
-import type { Naming } from '../state/url-state';
 import { formatIsoLocal } from '../time/iso';
 import type { RouteStatus } from '../timeline/dataset';
 import type { Engine, Scene } from '../timeline/scene';
 import { eventDate } from '../ui/event-date';
 import { localize } from '../ui/localize';
 import { readableAt } from '../ui/readable-time';
+import type { Naming } from '../vocabulary/vocabulary';
 import { PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { project, type StaticCamera } from './static-camera';
 

@@ -8,41 +8,13 @@
  * of ink in the same places, though not the same specks.
  */
 import type { Position } from 'geojson';
+import { DOT_ALPHA, DOT_PX, DOT_ROWS, dotCrossings, dotRoute, ROW_PX } from '../look/exodus-dots';
 import type { Dataset } from '../timeline/dataset';
-import { crossingTimes, progressAt, routeFractions, tripFor } from '../timeline/dots';
-import { seriesValueAt } from '../timeline/scene';
+import { progressAt, tripFor } from '../timeline/dots';
 import type { Pt } from './static-geometry';
 
-const ROUTE_ID = 'lachin-corridor';
-const BORDER_PLACE = 'hakari-bridge';
-const HOUR_MS = 3_600_000;
-/** Dot diameter, row spacing and opacity of the map's dots layer (map/exodus-dots-layer.ts, exodus-dots.ts). */
-const DOT_PX = 2.5;
-const ROWS = 4;
-const ROW_PX = 2;
-const DOT_ALPHA = 0.6;
 /** The band: four rows, centre to centre 3 × 2 px, plus a dot. */
-export const BAND_PX = (ROWS - 1) * ROW_PX + DOT_PX;
-
-const cache = new WeakMap<Dataset, Map<number, Float64Array>>();
-
-/** Every dot's border-crossing time, a dot per `scale` people, as the map's layer counts them. */
-function crossings(data: Dataset, scale: number): Float64Array {
-  let byScale = cache.get(data);
-  if (!byScale) {
-    byScale = new Map();
-    cache.set(data, byScale);
-  }
-  let c = byScale.get(scale);
-  if (!c) {
-    const series = data.series.get('crossed-into-armenia');
-    const lastBus = data.events.find((e) => e.id === 'last-bus');
-    const count = Math.round(seriesValueAt(series, (lastBus?.start ?? 0) + 12 * HOUR_MS));
-    c = series ? crossingTimes(series.points, count, scale) : new Float64Array(0);
-    byScale.set(scale, c);
-  }
-  return c;
-}
+export const BAND_PX = (DOT_ROWS - 1) * ROW_PX + DOT_PX;
 
 export interface DotStretch {
   /** The stretch of road, in lon/lat. */
@@ -57,14 +29,12 @@ export interface DotStretch {
  * t; stretches without dots are left out.
  */
 export function dotStretches(data: Dataset, t: number, bins: number, scale = 1): DotStretch[] {
-  const route = data.routes.get(ROUTE_ID);
-  if (!route || route.coordinates.length < 2 || bins < 1) return [];
-  const coords = route.coordinates.map((c) => [c[0] ?? 0, c[1] ?? 0] as [number, number]);
-  const fractions = routeFractions(coords);
-  const border = fractions[route.waypoints.indexOf(BORDER_PLACE)] ?? 0.64;
+  const route = dotRoute(data);
+  if (!route || bins < 1) return [];
+  const { coordinates: coords, fractions, borderFraction: border } = route;
   const counts = new Float64Array(bins);
   let any = false;
-  for (const crossing of crossings(data, scale)) {
+  for (const crossing of dotCrossings(data, scale)) {
     const trip = tripFor(crossing);
     if (!(t >= trip.departMs && t <= trip.arriveMs)) continue;
     const f = progressAt(t, trip, border);
@@ -95,7 +65,7 @@ export function dotStretches(data: Dataset, t: number, bins: number, scale = 1):
  */
 export function bandAlpha(n: number, lengthPx: number): number {
   if (!(n > 0) || !(lengthPx > 0)) return 0;
-  const cover = ((n / ROWS) * DOT_PX) / lengthPx;
+  const cover = ((n / DOT_ROWS) * DOT_PX) / lengthPx;
   return 1 - (1 - DOT_ALPHA) ** cover;
 }
 

@@ -3,29 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { buildBasemap } from '../../scripts/basemap';
 import { loadDataset, readCatalogue } from '../../scripts/data-files';
 import { bundleDataset } from '../../scripts/dataset-bundle';
+import { mercatorX, mercatorY, worldSize } from '../geo/mercator';
 import { MAX_BOUNDS } from '../geo/region';
-import { PALETTE } from '../map/palette';
-import { styleLayers } from '../map/style';
+import { layerStack } from '../look/layer-order';
+import { PALETTE } from '../look/palette';
+import { styleLayers } from '../look/style';
 import { DEFAULT_LAYERS, LAYER_IDS } from '../state/layers';
-import { NAMINGS, type Naming } from '../state/url-state';
 import { parseIsoTime } from '../time/iso';
 import type { Dataset } from '../timeline/dataset';
 import { realEngine } from '../timeline/engine-fixture';
 import { sceneAt } from '../timeline/scene';
-import {
-  jumpedCamera,
-  mercatorX,
-  mercatorY,
-  project,
-  type StaticView,
-  settledCamera,
-  unproject,
-  worldSize,
-} from './static-camera';
+import { NAMINGS, type Naming } from '../vocabulary/vocabulary';
+import { jumpedCamera, project, type StaticView, settledCamera, unproject } from './static-camera';
 import { describeStaticMap } from './static-describe';
 import { bandAlpha, dotStretches } from './static-dots';
 import { clipLine, clipRing, pathData, simplify } from './static-geometry';
-import { layerOrder, renderStaticMap, type StaticMapInputs, staticMapSvg } from './static-map';
+import { renderStaticMap, type StaticMapInputs, staticMapSvg } from './static-map';
 import { evaluate, isExpression, passesFilter } from './static-style';
 import { escapeXml, type SvgNode } from './static-svg';
 import { advanceEm, shapeText } from './static-text';
@@ -265,7 +258,7 @@ describe('the style, read from map/style.ts', () => {
 
   it('stacks the layers as MapView does: each group under the basemap labels, first in the list on top', () => {
     const ids = styleLayers('en').map((l) => l.id);
-    const order = layerOrder(ids, DEFAULT_LAYERS);
+    const order = layerStack(ids, DEFAULT_LAYERS);
     // Read from the live map (map.getStyle().layers) with the default layers.
     expect(order.join(',')).toBe(
       'background,land,focus-countries,area-context-fill,area-context-line,border-casing,border,lake,river,' +
@@ -276,7 +269,7 @@ describe('the style, read from map/style.ts', () => {
         'label-country,label-subregion,place-dot,place-label',
     );
     // Places moved down the list go under the basemap labels.
-    const moved = layerOrder(ids, ['routes', 'places']);
+    const moved = layerStack(ids, ['routes', 'places']);
     expect(moved.indexOf('place-label')).toBeLessThan(moved.indexOf('label-water'));
     expect(moved.indexOf('route-open')).toBeGreaterThan(moved.indexOf('place-label'));
   });

@@ -1,9 +1,10 @@
 /**
  * A still picture of the map at a time, drawn without WebGL, for an embed to show at once while
  * the live map loads (which then lands exactly on top of it). Pure: no DOM, no MapLibre. It draws
- * the map's own style (map/style.ts, read through static-style.ts) with the scene at t applied the
- * way map/apply-scene.ts applies it, in the same layer order the map ends up in (MapView's
- * applyOrder, the exodus dots under the journeys), through the same camera (static-camera.ts).
+ * the map's own style (look/style.ts, read through static-style.ts) with the scene's features and
+ * filters from look/scene-sources.ts, in the layer order of look/layer-order.ts, through the same
+ * camera as MapLibre's (static-camera.ts): what it shares with the live map is written once, in
+ * src/look/ (docs/architecture.md#one-look-two-renderers).
  *
  * Not drawn: the MapLibre controls (zoom buttons, scale bar), the reader's own imported data and
  * the measure tool, none of which an embed shows on first paint.
@@ -11,21 +12,18 @@
 
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { AREA_LAYER_IDS, ARROW_LAYERS, arrowHeadImage } from '../map/dataset-style';
-import { effectFeatures, markProperties, moverFeatures, populationLabel } from '../map/scene-features';
-import { LABEL_ANCHOR, LAYER_GROUPS, styleLayers } from '../map/style';
-import type { Naming } from '../state/url-state';
+import { mercatorX, mercatorY, worldSize } from '../geo/mercator';
+import { arrowFeatures, flatFeatures, flatNames, KEPT_PROPERTIES } from '../look/dataset-features';
+import { arrowHeadImage } from '../look/dataset-style';
+import { DOT_COLOR, DOTS_LAYER_ID, dotRoute } from '../look/exodus-dots';
+import { layerStack, layerVisible } from '../look/layer-order';
+import { effectFeatures, moverFeatures } from '../look/scene-features';
+import { populationFeatures, routeFeatures, sceneFilters } from '../look/scene-sources';
+import { styleLayers } from '../look/style';
 import type { Dataset } from '../timeline/dataset';
-import { POPULATION_BEFORE, type Scene } from '../timeline/scene';
-import {
-  mercatorX,
-  mercatorY,
-  project,
-  type StaticCamera,
-  type StaticView,
-  settledCamera,
-  worldSize,
-} from './static-camera';
+import type { Scene } from '../timeline/scene';
+import type { Naming } from '../vocabulary/vocabulary';
+import { project, type StaticCamera, type StaticView, settledCamera } from './static-camera';
 import { BAND_PX, bandAlpha, dotStretches, mergeStretches } from './static-dots';
 import { expand, linePath, type Pt, polygonPath, projectGeometry, type Rect } from './static-geometry';
 import {
@@ -42,9 +40,6 @@ import { el, type SvgNode, serialize } from './static-svg';
 import { faceOf, shapeText } from './static-text';
 
 export const FONT_FAMILY = '"Noto Sans", "Noto Sans Armenian", sans-serif';
-/** The custom WebGL layer of the exodus dots, added under the journeys (map/exodus-dots.ts). */
-const DOTS_LAYER = 'exodus-dots';
-const DOTS_BEFORE = 'movers';
 /** Strokes and joins reach this far beyond an edge; geometry is clipped this far outside the box. */
 const CLIP_MARGIN = 24;
 
@@ -84,130 +79,25 @@ interface Drawable {
   state?: Props;
 }
 
-/** MapView's applyOrder: each group moved under the first basemap label, first in the list on top. */
-export function layerOrder(ids: readonly string[], layers: readonly string[]): string[] {
-  const order = [...ids];
-  const move = (id: string, before: string | undefined) => {
-    order.splice(order.indexOf(id), 1);
-    const at = before === undefined ? -1 : order.indexOf(before);
-    order.splice(at === -1 ? order.length : at, 0, id);
-  };
-  const anchor = order.includes(LABEL_ANCHOR) ? LABEL_ANCHOR : undefined;
-  for (const group of [...layers].reverse()) {
-    const before = group === 'places' && group === layers[0] ? undefined : anchor;
-    for (const id of LAYER_GROUPS[group] ?? []) if (order.includes(id)) move(id, before);
-  }
-  const at = order.indexOf(DOTS_BEFORE);
-  order.splice(at === -1 ? order.length : at, 0, DOTS_LAYER);
-  return order;
-}
-
-function visibleLayer(id: string, layers: readonly string[]): boolean {
-  if (id === DOTS_LAYER) return layers.includes('exodus');
-  for (const [group, ids] of Object.entries(LAYER_GROUPS)) if (ids.includes(id)) return layers.includes(group);
-  return true;
-}
-
-const point = (at: Position): Geometry => ({ type: 'Point', coordinates: at });
-
-/** turf's bearing: the initial great-circle course from a to b, degrees clockwise from north. */
-function bearing(a: Position, b: Position): number {
-  const rad = Math.PI / 180;
-  const [lon1 = 0, lat1 = 0] = a.map((v) => v * rad);
-  const [lon2 = 0, lat2 = 0] = b.map((v) => v * rad);
-  const y = Math.sin(lon2 - lon1) * Math.cos(lat2);
-  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(lon2 - lon1);
-  return Math.atan2(y, x) / rad;
-}
-
-function namesOf(names: Record<string, string | undefined>): Props {
-  return Object.fromEntries(Object.entries(names).map(([l, n]) => [`name_${l}`, n]));
-}
-
-/** What each source holds at t, as apply-scene.ts feeds the map's sources. */
+/** What each source holds at t: the features look/ gives the live map's sources, unfiltered. */
 function sourceFeatures(input: StaticMapInputs): Record<string, Drawable[]> {
   const { data, scene } = input;
-  const hidden = new Set(scene.hiddenPlaces);
-  const places: Drawable[] = [...data.places.values()]
-    .filter((p) => !hidden.has(p.id))
-    .map((p) => ({
-      properties: { id: p.id, kind: p.kind, rank: p.rank, ...namesOf(p.names) },
-      geometry: point(p.coordinates),
-    }));
-  const effects: Drawable[] = effectFeatures(scene, data).map((f) => ({
-    properties: (f.properties ?? {}) as Props,
-    geometry: f.geometry,
+  const drawable = (features: Feature[]): Drawable[] =>
+    features.map((f) => ({ properties: (f.properties ?? {}) as Props, geometry: f.geometry }));
+  const places: Drawable[] = [...data.places.values()].map((p) => ({
+    properties: { id: p.id, kind: p.kind, rank: p.rank, ...flatNames(p.names) },
+    geometry: { type: 'Point', coordinates: p.coordinates },
   }));
-  const routes: Drawable[] = scene.routes.flatMap((r) => {
-    const route = data.routes.get(r.id);
-    if (!route) return [];
-    return [
-      {
-        properties: { id: r.id, status: r.status, ...namesOf(route.names) },
-        geometry: { type: 'LineString', coordinates: route.coordinates },
-      },
-    ];
-  });
-  const shownAreas = new Set(scene.areas);
-  const areas = input.areas.features
-    .filter((f) => shownAreas.has(String(f.properties?.id)))
-    .map((f: Feature) => ({
-      properties: { ...(f.properties ?? {}), ...markProperties(data.areaInfo.get(String(f.properties?.id))) } as Props,
-      geometry: f.geometry,
-    }));
-  const shownArrows = new Set(scene.arrows);
-  const arrowLines = input.arrows.features.filter(
-    (f) => f.geometry?.type === 'LineString' && shownArrows.has(String(f.properties?.id)),
-  );
-  const arrows: Drawable[] = arrowLines.flatMap((f) => {
-    if (f.geometry.type !== 'LineString') return [];
-    const c = f.geometry.coordinates;
-    const a = c[c.length - 2];
-    const b = c[c.length - 1];
-    const mark = markProperties(data.areaInfo.get(String(f.properties?.id)));
-    const line = { properties: { ...(f.properties ?? {}), ...mark } as Props, geometry: f.geometry };
-    if (!a || !b) return [line];
-    // Arrowheads as scripts/build-data.ts makes them: a point at the end, turned along the last segment.
-    const head = {
-      properties: { id: f.properties?.id, head: true, icon: 'arrow-head', bearing: bearing(a, b), ...mark },
-    };
-    return [line, { ...head, geometry: point(b) }];
-  });
-  const movers = moverFeatures(scene).map((f) => ({ properties: (f.properties ?? {}) as Props, geometry: f.geometry }));
-  const remaining = scene.counters.find((c) => c.id === 'not-counted-in-armenia')?.value;
-  const at = data.places.get('stepanakert')?.coordinates;
-  const population =
-    remaining === undefined || !at
-      ? []
-      : [
-          {
-            properties: {
-              share: remaining / POPULATION_BEFORE,
-              label: populationLabel(remaining),
-            },
-            geometry: point(at),
-          },
-        ];
   return {
-    basemap: input.basemap.features.map((f) => ({ properties: (f.properties ?? {}) as Props, geometry: f.geometry })),
+    basemap: drawable(input.basemap.features),
     places,
-    routes,
-    areas,
-    arrows,
-    movers,
-    effects,
-    population,
+    routes: drawable(routeFeatures(scene, data)),
+    areas: drawable(flatFeatures(input.areas, KEPT_PROPERTIES.areas, data).features),
+    arrows: drawable(arrowFeatures(input.arrows, data).features),
+    movers: drawable(moverFeatures(scene)),
+    effects: drawable(effectFeatures(scene, data)),
+    population: drawable(populationFeatures(scene, data)),
   };
-}
-
-/** The filters apply-scene.ts sets on the dataset's layers; other layers keep their style filter. */
-function keeps(layer: LayerSpecification, f: Drawable, zoom: number): boolean {
-  const ctx: EvalContext = { zoom, properties: f.properties, state: f.state };
-  const areaIds = AREA_LAYER_IDS[layer.id];
-  if (areaIds) return areaIds.includes(String(f.properties.id));
-  const arrows = ARROW_LAYERS[layer.id];
-  if (arrows) return passesFilter(arrows, ctx);
-  return passesFilter('filter' in layer ? layer.filter : undefined, ctx);
 }
 
 interface Ctx {
@@ -476,9 +366,9 @@ function drawIcons(layer: LayerSpecification, features: Drawable[], c: Ctx): Svg
 
 function drawDots(c: Ctx): SvgNode[] {
   const { data, scene } = c.input;
-  const route = data.routes.get('lachin-corridor');
+  const route = dotRoute(data);
   if (!route) return [];
-  const screen = route.coordinates.map((p) => project(c.camera, p[0] ?? 0, p[1] ?? 0));
+  const screen = route.coordinates.map((p) => project(c.camera, p[0], p[1]));
   let total = 0;
   for (let i = 1; i < screen.length; i++)
     total += Math.hypot(
@@ -495,7 +385,7 @@ function drawDots(c: Ctx): SvgNode[] {
   return mergeStretches(pieces).flatMap((m) => {
     const d = linePath([m.points], c.clip);
     return d
-      ? [el('path', { d, fill: 'none', stroke: '#142a44', 'stroke-width': BAND_PX, 'stroke-opacity': m.alpha })]
+      ? [el('path', { d, fill: 'none', stroke: DOT_COLOR, 'stroke-width': BAND_PX, 'stroke-opacity': m.alpha })]
       : [];
   });
 }
@@ -514,18 +404,24 @@ export function renderStaticMap(input: StaticMapInputs): StaticMap {
   };
   const style = styleLayers(input.names);
   const byId = new Map(style.map((l) => [l.id, l] as const));
-  const order = layerOrder(
+  const order = layerStack(
     style.map((l) => l.id),
     input.layers,
   );
   const sources = sourceFeatures(input);
+  // The filters the live map's apply-scene sets; other layers keep their style's filter.
+  const filters = sceneFilters(input.scene);
   const shown = (l: LayerSpecification) =>
-    visibleLayer(l.id, input.layers) &&
+    layerVisible(l.id, input.layers) &&
     (l.minzoom === undefined || camera.zoom >= l.minzoom) &&
     (l.maxzoom === undefined || camera.zoom < l.maxzoom);
   const featuresOf = (l: LayerSpecification) =>
     ('source' in l && typeof l.source === 'string' ? (sources[l.source] ?? []) : []).filter((f) =>
-      keeps(l, f, camera.zoom),
+      passesFilter(filters[l.id] ?? ('filter' in l ? l.filter : undefined), {
+        zoom: camera.zoom,
+        properties: f.properties,
+        state: f.state,
+      }),
     );
 
   // Labels are placed from the top of the stack down, then drawn in their layer's place.
@@ -543,8 +439,8 @@ export function renderStaticMap(input: StaticMapInputs): StaticMap {
 
   const groups: SvgNode[] = [];
   for (const id of order) {
-    if (id === DOTS_LAYER) {
-      const dots = visibleLayer(id, input.layers) ? drawDots(c) : [];
+    if (id === DOTS_LAYER_ID) {
+      const dots = layerVisible(id, input.layers) ? drawDots(c) : [];
       if (dots.length > 0) groups.push(el('g', { 'data-layer': id }, dots));
       continue;
     }

@@ -7,14 +7,15 @@ import { type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl, ScaleCon
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { ARROW_HEAD_IMAGE, arrowHeadImage } from '../look/dataset-style';
+import { layerMoves, layerVisible } from '../look/layer-order';
+import { buildStyle, DOTS_BEFORE, LABEL_ANCHOR, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from '../look/style';
 import { prefersReducedMotion } from '../state/playback-driver';
 import { sceneOf } from '../state/scene-cache';
 import { STEP_MS } from '../state/step-animation';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
-import { ARROW_HEAD_IMAGE, arrowHeadImage } from './dataset-style';
 import { ExodusDots } from './exodus-dots';
-import { buildStyle, DOTS_BEFORE, LABEL_ANCHOR, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from './style';
 import './worker-url';
 
 declare global {
@@ -27,9 +28,9 @@ declare global {
 }
 
 function applyLayers(map: MapLibreMap, layers: readonly string[]): void {
-  for (const [group, styleLayers] of Object.entries(LAYER_GROUPS)) {
-    const visibility = layers.includes(group) ? 'visible' : 'none';
-    for (const id of styleLayers) {
+  for (const ids of Object.values(LAYER_GROUPS)) {
+    for (const id of ids) {
+      const visibility = layerVisible(id, layers) ? 'visible' : 'none';
       if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) {
         map.setLayoutProperty(id, 'visibility', visibility);
       }
@@ -42,12 +43,8 @@ function applyLayers(map: MapLibreMap, layers: readonly string[]): void {
  * country and sea labels. Places come first by default, so names stay on top unless moved down.
  */
 function applyOrder(map: MapLibreMap, layers: readonly string[]): void {
-  const anchor = map.getLayer(LABEL_ANCHOR) ? LABEL_ANCHOR : undefined;
-  for (const group of [...layers].reverse()) {
-    // Places on top of the list go above every other label, as in the style.
-    const before = group === 'places' && group === layers[0] ? undefined : anchor;
-    for (const id of LAYER_GROUPS[group] ?? []) if (map.getLayer(id)) map.moveLayer(id, before);
-  }
+  for (const [id, before] of layerMoves(layers, map.getLayer(LABEL_ANCHOR) !== undefined))
+    if (map.getLayer(id)) map.moveLayer(id, before);
 }
 
 function applyNames(map: MapLibreMap, s: Store): void {

@@ -11,17 +11,14 @@
  * has loaded, and `onAdd` then starts from fresh GL objects.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { toMercator } from '../geo/mercator';
+import { DOT_ALPHA, DOT_COLOR, DOT_PX, ROW_PX, rgba } from '../look/exodus-dots';
 import { BORDER_TO_GORIS_MS, DRIVE_TO_BORDER_MS, laneOffsets, routeFractions } from '../timeline/dots';
 
 /** Route vertices the shader's uniform arrays hold; the Lachin corridor has 9. */
 export const MAX_ROUTE_VERTICES = 32;
 
 const HOUR_MS = 3_600_000;
-/** Dot diameter and row spacing in CSS pixels: small enough that four rows read as one road. */
-const DOT_CSS_PX = 2.5;
-const ROW_CSS_PX = 2;
-/** Straight (not premultiplied) RGBA; translucent so that density shows where dots pile up. */
-const DEFAULT_COLOR: [number, number, number, number] = [0.13, 0.27, 0.55, 0.6];
 /** A crossing time far outside any trip, given to dots whose time is not finite so they never show. */
 const NEVER_HOURS = -1e9;
 /** Slack on the CPU's draw range so float32 rounding in the shader, not the range, decides the edges. */
@@ -121,12 +118,6 @@ void main() {
 }
 `;
 
-/** Web Mercator world coordinates (0..1), as MapLibre's `MercatorCoordinate.fromLngLat`. */
-function mercator(lon: number, lat: number): [number, number] {
-  const y = 180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-  return [(180 + lon) / 360, y / 360];
-}
-
 /** The route as the shader reads it: vertices relative to the first, so float32 keeps sub-metre precision. */
 interface RouteUniforms {
   origin: [number, number];
@@ -141,7 +132,7 @@ function routeUniforms(route: [number, number][]): RouteUniforms | null {
     route.length <= MAX_ROUTE_VERTICES &&
     route.every(([lon, lat]) => Number.isFinite(lon) && Math.abs(lat) < 85);
   if (!usable) return null;
-  const points = route.map(([lon, lat]) => mercator(lon, lat));
+  const points = route.map(([lon, lat]) => toMercator(lon, lat));
   const origin = points[0] ?? [0, 0];
   const vertices = new Float32Array(MAX_ROUTE_VERTICES * 2);
   points.forEach(([x, y], i) => {
@@ -244,7 +235,7 @@ function linkProgram(gl: WebGL2RenderingContext): WebGLProgram | string {
  */
 export function createExodusDotsLayer(o: ExodusDotsOptions): ExodusDotsLayer {
   const route = routeUniforms(o.route);
-  const color = o.color ?? DEFAULT_COLOR;
+  const color = o.color ?? rgba(DOT_COLOR, DOT_ALPHA);
   const border = Math.min(1, Math.max(0, Number.isFinite(o.borderFraction) ? o.borderFraction : 0));
   const matrix = new Float32Array(16);
   let map: MapLibreMap | null = null;
@@ -340,8 +331,8 @@ export function createExodusDotsLayer(o: ExodusDotsOptions): ExodusDotsLayer {
     gl.uniform1f(u.u_time, (timeMs - packed.epochMs) / HOUR_MS);
     gl.uniformMatrix4fv(u.u_matrix, false, matrix);
     gl.uniform2f(u.u_viewport, width, height);
-    gl.uniform1f(u.u_point_size, DOT_CSS_PX * pixelRatio);
-    gl.uniform1f(u.u_row_px, ROW_CSS_PX * pixelRatio);
+    gl.uniform1f(u.u_point_size, DOT_PX * pixelRatio);
+    gl.uniform1f(u.u_row_px, ROW_PX * pixelRatio);
     gl.drawArrays(gl.POINTS, first, end - first);
     gl.bindVertexArray(null);
   };

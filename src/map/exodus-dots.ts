@@ -5,19 +5,9 @@
  * `update` once the rebuilt style has loaded (adding to a style still loading throws).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { crossingTimes, routeFractions } from '../timeline/dots';
-import { type Engine, seriesValueAt } from '../timeline/scene';
+import { DOT_ALPHA, DOT_COLOR, DOTS_LAYER_ID, DOTS_SERIES, dotCrossings, dotRoute, rgba } from '../look/exodus-dots';
+import type { Engine } from '../timeline/scene';
 import { createExodusDotsLayer, type ExodusDotsLayer } from './exodus-dots-layer';
-import { PALETTE } from './palette';
-
-export const DOTS_LAYER_ID = 'exodus-dots';
-const ROUTE_ID = 'lachin-corridor';
-const BORDER_PLACE = 'hakari-bridge';
-
-const rgba = (hex: string, alpha: number): [number, number, number, number] => {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, alpha];
-};
 
 export class ExodusDots {
   private layer: ExodusDotsLayer | null = null;
@@ -29,31 +19,21 @@ export class ExodusDots {
     private readonly before: string,
   ) {}
 
-  /** The number of people the dots stand for: the arrivals by the day of the last bus (100,514). */
-  private count(): number {
-    const series = this.engine.data.series.get('crossed-into-armenia');
-    const lastBus = this.engine.data.events.find((e) => e.id === 'last-bus');
-    return Math.round(seriesValueAt(series, (lastBus?.start ?? 0) + 12 * 3_600_000));
-  }
-
   update(scale: number, t: number, visible: boolean): void {
-    const route = this.engine.data.routes.get(ROUTE_ID);
-    const series = this.engine.data.series.get('crossed-into-armenia');
-    if (!route || !series) return;
-    const crossings = () => crossingTimes(series.points, this.count(), scale);
+    const data = this.engine.data;
+    const route = dotRoute(data);
+    if (!route || !data.series.has(DOTS_SERIES)) return;
     if (!this.layer) {
-      const coordinates = route.coordinates.map((c) => [c[0] ?? 0, c[1] ?? 0] as [number, number]);
-      const border = route.waypoints.indexOf(BORDER_PLACE);
       this.layer = createExodusDotsLayer({
         id: DOTS_LAYER_ID,
-        route: coordinates,
-        borderFraction: routeFractions(coordinates)[border] ?? 0.64,
-        crossings: crossings(),
-        color: rgba(PALETTE.dots, 0.6),
+        route: route.coordinates,
+        borderFraction: route.borderFraction,
+        crossings: dotCrossings(data, scale),
+        color: rgba(DOT_COLOR, DOT_ALPHA),
       });
       this.scale = scale;
     } else if (scale !== this.scale) {
-      this.layer.setData(crossings());
+      this.layer.setData(dotCrossings(data, scale));
       this.scale = scale;
     }
     // The same layer object keeps its data across styles; its onAdd starts from fresh GL objects.

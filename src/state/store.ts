@@ -8,17 +8,9 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import type { Engine } from '../timeline/scene';
+import type { Mode, Naming, Range } from '../vocabulary/vocabulary';
 import { LAYER_IDS } from './layers';
-import {
-  DEFAULT_STATE,
-  type Mode,
-  type Naming,
-  type Notice,
-  type Range,
-  roundView,
-  type UrlState,
-  type View,
-} from './url-state';
+import { DEFAULT_STATE, type Notice, roundView, type UrlState, type View } from './url-state';
 
 export interface AppState extends UrlState {
   notices: Notice[];

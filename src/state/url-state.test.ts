@@ -2,24 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import { CATEGORIES, CHAPTER_IDS, CONTROLS, MODES, NAMINGS, RANGES, SIDES } from '../vocabulary/vocabulary';
 import { DEFAULT_LAYERS, LAYERS } from './layers';
+import { URL_PARAMS } from './url-params';
 import {
-  CATEGORIES,
-  CHAPTER_IDS,
-  CONTROLS,
   DEFAULT_STATE,
   MAX_QUERY_LENGTH,
-  MODES,
-  NAMINGS,
   parseOrigin,
   parseUrlState,
-  RANGES,
   roundView,
-  SIDES,
   serializeUrlState,
   type UrlState,
 } from './url-state';
 
+/** The public interface, pinned: embedders' links carry these names, so the table may never rename one. */
 const PARAM_NAMES = [
   'mode',
   't',
@@ -37,6 +33,23 @@ const PARAM_NAMES = [
   'api',
 ];
 const codes = (search: string) => parseUrlState(search).notices.map((n) => n.code);
+
+describe('the URL parameter table', () => {
+  it('names the documented parameters, in order, each setting its own store key', () => {
+    expect(URL_PARAMS.map((p) => p.name)).toEqual(PARAM_NAMES);
+    expect(new Set(URL_PARAMS.map((p) => p.key)).size).toBe(URL_PARAMS.length);
+    for (const p of URL_PARAMS) expect(Object.keys(DEFAULT_STATE)).toContain(p.key);
+  });
+
+  it('leaves out exactly the parameters at their default, except the five always written', () => {
+    expect(
+      serializeUrlState(DEFAULT_STATE)
+        .slice(1)
+        .split('&')
+        .map((kv) => kv.split('=')[0]),
+    ).toEqual(['mode', 't', 'view', 'layers', 'names']);
+  });
+});
 
 describe('parseUrlState', () => {
   it('gives the default state and no notice for an empty query', () => {

@@ -4,29 +4,13 @@
  * playback does not hit the browser's limit on history updates.
  */
 import type { AppStore, Store } from './store';
+import { URL_KEYS } from './url-params';
 import { parseUrlState, serializeUrlState, type UrlState } from './url-state';
 
 const WRITE_INTERVAL_MS = 250;
 
-const URL_KEYS = [
-  'mode',
-  't',
-  'view',
-  'layers',
-  'names',
-  'range',
-  'from',
-  'categories',
-  'sides',
-  'outlets',
-  'selection',
-  'controls',
-  'chapter',
-  'api',
-] as const;
-
 export function pickUrlState(s: Store): UrlState {
-  const out = {} as Record<(typeof URL_KEYS)[number], unknown>;
+  const out = {} as Record<string, unknown>;
   for (const k of URL_KEYS) out[k] = s[k];
   return out as unknown as UrlState;
 }

@@ -3,6 +3,7 @@
  * does; their share of the slider is set by how much happens in them, not by how long they last.
  */
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
+import type { ChapterId } from '../vocabulary/vocabulary';
 import type { Dataset } from './dataset';
 
 /** How finely time is shown and stepped in a chapter: months of blockade by the day, the offensive by the minute. */
@@ -19,7 +20,7 @@ export interface Chapter {
 }
 
 interface ChapterSpec {
-  id: string;
+  id: ChapterId;
   title: string;
   /** The event whose start begins the chapter; the first chapter begins with the timeline. */
   startsWith: string | null;

@@ -14,8 +14,8 @@ const MODULES = readdirSync(DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'engine-fixture.ts')
   .sort();
 
-/** What an engine module may import: its siblings, the time helpers, the vocabulary and GeoJSON types. */
-const ALLOWED = /^(\.\/[a-z-]+|\.\.\/time\/[a-z-]+|\.\.\/vocabulary\/[a-z-]+|geojson)$/;
+/** What an engine module may import: its siblings, the time helpers, Web Mercator, the vocabulary and GeoJSON types. */
+const ALLOWED = /^(\.\/[a-z-]+|\.\.\/time\/[a-z-]+|\.\.\/geo\/mercator|\.\.\/vocabulary\/[a-z-]+|geojson)$/;
 const FORBIDDEN_GLOBALS = [
   'window',
   'document',
@@ -73,8 +73,8 @@ describe('src/timeline/ has no browser dependency', () => {
     const found = imports(source);
     expect(found.filter((s) => !ALLOWED.test(s))).toEqual([]);
     expect(found.filter((s) => /react|maplibre|zustand|dom/i.test(s))).toEqual([]);
-    // What ../time/ gives must itself be plain: it imports nothing but its siblings.
-    for (const dep of found.filter((s) => s.startsWith('../time/'))) {
+    // What ../time/ and ../geo/ give must itself be plain: it imports nothing but its siblings.
+    for (const dep of found.filter((s) => s.startsWith('../time/') || s.startsWith('../geo/'))) {
       const time = readFileSync(join(DIR, `${dep}.ts`), 'utf8');
       expect(imports(time).filter((s) => !/^\.\/[a-z-]+$/.test(s))).toEqual([]);
     }

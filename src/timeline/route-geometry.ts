@@ -7,10 +7,9 @@
  * exodus dots' shader places them (map/exodus-dots-layer.ts), so a mover sits on its drawn road.
  */
 import type { Position } from 'geojson';
+import { latOf, MERCATOR_MAX_LAT, mercatorY } from '../geo/mercator';
 
 const RAD = Math.PI / 180;
-/** Web Mercator's latitude limit: beyond it a segment is interpolated in plain longitude/latitude. */
-const MERCATOR_MAX_LAT = 85.051128779806;
 
 /** Great-circle distance in km (haversine); good to well under a metre at this scale. */
 export function distanceKm(a: Position, b: Position): number {
@@ -65,9 +64,6 @@ export function measure(points: readonly Position[]): MeasuredLine {
   return { points: clean, cumulative, length: total };
 }
 
-const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));
-const latitudeOf = (y: number) => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / RAD;
-
 /** The point a share `k` (0..1) of the way along the straight segment the map draws from a to b. */
 export function alongSegment(a: Position, b: Position, k: number): Position {
   const [lon0 = 0, lat0 = 0] = a;
@@ -75,9 +71,10 @@ export function alongSegment(a: Position, b: Position, k: number): Position {
   if (!(k > 0)) return [lon0, lat0];
   if (k >= 1) return [lon1, lat1];
   const lon = lon0 + (lon1 - lon0) * k;
+  // Beyond the Mercator square's edge a segment is interpolated in plain longitude/latitude.
   if (Math.abs(lat0) >= MERCATOR_MAX_LAT || Math.abs(lat1) >= MERCATOR_MAX_LAT) return [lon, lat0 + (lat1 - lat0) * k];
   const y0 = mercatorY(lat0);
-  return [lon, latitudeOf(y0 + (mercatorY(lat1) - y0) * k)];
+  return [lon, latOf(y0 + (mercatorY(lat1) - y0) * k)];
 }
 
 /**

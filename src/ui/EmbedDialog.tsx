@@ -6,9 +6,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { embedSnippet } from '../embed/snippet';
 import { appStore, useApp } from '../state/store';
-import { CHAPTER_IDS, type Controls, parseOrigin, serializeUrlState } from '../state/url-state';
+import { parseOrigin, serializeUrlState } from '../state/url-state';
 import { pickUrlState } from '../state/url-sync';
 import { formatReadable } from '../time/iso';
+import { CHAPTER_IDS, type Controls } from '../vocabulary/vocabulary';
 
 export interface SizePreset {
   id: string;

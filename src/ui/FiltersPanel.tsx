@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import { appStore, useApp } from '../state/store';
-import { CATEGORIES, type Range, SIDES } from '../state/url-state';
 import { formatIsoLocal, parseIsoTime } from '../time/iso';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { outletsOf } from '../timeline/filter';
+import { CATEGORIES, type Range, SIDES } from '../vocabulary/vocabulary';
 
 const SIDE_LABELS: Record<string, string> = {
   armenian: 'Armenia',

@@ -4,11 +4,10 @@
  * Everything from the data is rendered as text.
  */
 import { appStore, useApp } from '../state/store';
-import { NAMINGS, type Naming } from '../state/url-state';
 import { formatReadable } from '../time/iso';
 import { claimWording } from '../timeline/attribution';
 import type { Claim, Claimant, Dataset, Figure, Names, TimelineEvent } from '../timeline/dataset';
-import { PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
+import { NAMINGS, type Naming, PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { CitationList } from './Citations';
 import { eventDate } from './EventCard';
 import { localize } from './localize';

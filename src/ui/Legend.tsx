@@ -1,9 +1,9 @@
 /** What every symbol on the map means, including what is approximate. Colours come from the map's palette. */
 import type { ReactNode } from 'react';
 import { useImports } from '../import/imports-store';
+import { PALETTE } from '../look/palette';
 import { IMPORTED_COLOUR } from '../map/imported-layer';
 import { MEASURE_INK } from '../map/measure-layer';
-import { PALETTE } from '../map/palette';
 import { useApp } from '../state/store';
 
 interface Entry {

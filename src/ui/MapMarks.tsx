@@ -5,12 +5,12 @@
  * Azerbaijan". Shown under the event in explore and, large, under the caption in present mode.
  */
 import type { ReactNode } from 'react';
-import { statusLabel } from '../map/scene-features';
+import { statusLabel } from '../look/scene-features';
 import { useScene } from '../state/scene-cache';
 import { useApp } from '../state/store';
-import type { Naming } from '../state/url-state';
 import type { Dataset } from '../timeline/dataset';
 import type { Scene } from '../timeline/scene';
+import type { Naming } from '../vocabulary/vocabulary';
 import { type ClaimStatus, PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { nameIn } from './Inspector';
 

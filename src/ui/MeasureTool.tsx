@@ -7,8 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { alongRoutesNear, type LonLat, measureStraight } from '../analysis/measure';
 import { attachMeasure, type MeasureLayer } from '../map/measure-layer';
 import { appStore, useApp } from '../state/store';
-import type { Naming } from '../state/url-state';
 import type { Names } from '../timeline/dataset';
+import type { Naming } from '../vocabulary/vocabulary';
 
 // The roads are drawn as straight segments between waypoints: the real road can run a few km off the line.
 const NEAR_ROAD_KM = 5;

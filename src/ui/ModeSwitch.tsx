@@ -4,7 +4,7 @@
  */
 
 import { useApp } from '../state/store';
-import type { Mode } from '../state/url-state';
+import type { Mode } from '../vocabulary/vocabulary';
 
 const LABELS: Partial<Record<Mode, string>> = { explore: 'Explore', present: 'Present' };
 const SWITCHABLE: Mode[] = ['explore', 'present'];

@@ -1,7 +1,7 @@
 /** The naming convention for every label and panel; the app takes no side and states the choice. */
 
 import { useApp } from '../state/store';
-import { NAMINGS, type Naming } from '../state/url-state';
+import { NAMINGS, type Naming } from '../vocabulary/vocabulary';
 
 export const NAMING_LABELS: Record<Naming, string> = {
   en: 'International (English)',

@@ -3,8 +3,9 @@
  * "Xankəndi under fire" with Azerbaijani names. Only whole names are replaced, and the corridor keeps
  * its common name ("Lachin corridor", and Azerbaijan’s "Lachin checkpoint") whatever the convention.
  */
-import type { Naming } from '../state/url-state';
+
 import type { Dataset } from '../timeline/dataset';
+import type { Naming } from '../vocabulary/vocabulary';
 
 const KEEP_AFTER = /^\s+(corridor|checkpoint)/i;
 

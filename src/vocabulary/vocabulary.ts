@@ -124,3 +124,60 @@ export const PRECISIONS = ['minute', 'hour', 'day', 'month', 'window'] as const;
 
 export const ROUTE_STATUSES = ['open', 'restricted', 'blocked', 'one-way'] as const;
 export type RouteStatus = (typeof ROUTE_STATUSES)[number];
+
+/** Naming conventions: whose names the map prints. The app takes no side; the reader chooses. */
+export const NAMINGS = LANGUAGES;
+export type Naming = Language;
+
+export const NAMING_MEANING: Record<Naming, string> = {
+  en: 'International English names, as most of the cited outlets write them (Stepanakert, Martakert).',
+  hy: 'Armenian names, as Armenian and Karabakh Armenian sources use them, in Armenian script.',
+  az: 'Azerbaijani names, as Azerbaijani sources use them, in Latin script (Xankəndi, Ağdərə).',
+  ru: 'Russian names, as Russian sources and the peacekeepers use them, in Cyrillic.',
+};
+
+/** The app's three ways of use, one per kind of reader. */
+export const MODES = ['explore', 'present', 'embed'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const MODE_MEANING: Record<Mode, string> = {
+  explore: 'For analysts: layers, filters, sources of every feature and event, measurement, their own data.',
+  present: 'For educators: the story played in chapters, large type, driven from the keyboard.',
+  embed: 'For embedders: one fixed view of time, place and layers in an iframe, with optional controls.',
+};
+
+/** Which events a moment shows. */
+export const RANGES = ['instant', 'cumulative', 'window'] as const;
+export type Range = (typeof RANGES)[number];
+
+export const RANGE_MEANING: Record<Range, string> = {
+  instant: 'What is happening at the moment: events under way at t.',
+  cumulative: 'Everything that has happened up to the moment.',
+  window: 'What happened between a start and the moment.',
+};
+
+/** What an embed lets its reader do. */
+export const CONTROLS = ['none', 'slider', 'play'] as const;
+export type Controls = (typeof CONTROLS)[number];
+
+export const CONTROLS_MEANING: Record<Controls, string> = {
+  none: 'A still view: no controls.',
+  slider: 'A minimal time slider with a play button.',
+  play: 'A play button only.',
+};
+
+/**
+ * The story's chapters, by id; their titles and bounds come from the data (timeline/chapters.ts).
+ * Fixed here so a link naming one is checked before the data loads.
+ */
+export const CHAPTER_IDS = ['blockade', 'offensive', 'talks', 'exodus', 'aftermath'] as const;
+export type ChapterId = (typeof CHAPTER_IDS)[number];
+
+/** What each chapter spans; its bounds are the events named here (timeline/chapters.ts). */
+export const CHAPTER_MEANING: Record<ChapterId, string> = {
+  blockade: 'The months of the Lachin corridor’s closure, from the start of the timeline to the offensive.',
+  offensive: 'From the start of the military operation to the ceasefire.',
+  talks: 'From the ceasefire to the opening of the corridor: the talks in Yevlakh and the disarmament.',
+  exodus: 'From the opening of the corridor: the departure of the Karabakh Armenians to Armenia.',
+  aftermath: 'From the UN mission’s visit: the last departures and the region they left.',
+};

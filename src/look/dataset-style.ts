@@ -8,6 +8,7 @@ import type {
   LayerSpecification,
   SourceSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
+import type { ClaimStatus, PlaceState, RouteStatus } from '../vocabulary/vocabulary';
 import { FONT } from './fonts';
 import { PALETTE } from './palette';
 
@@ -33,7 +34,7 @@ export function datasetSources(baseUrl: string): Record<string, SourceSpecificat
 }
 
 const NONE: FilterSpecification = ['==', ['get', 'id'], '__none__'];
-const byStatus = (status: string): FilterSpecification => ['==', ['get', 'status'], status];
+const byStatus = (status: ClaimStatus | RouteStatus): FilterSpecification => ['==', ['get', 'status'], status];
 const CONFIRMED: FilterSpecification = ['==', ['get', 'status'], 'confirmed'];
 const HEADS: FilterSpecification = ['==', ['get', 'head'], true];
 
@@ -102,39 +103,34 @@ export const AREA_LAYER_IDS: Record<string, string[]> = {
   'area-context-line': ['artsakh-1994-2020'],
 };
 
-const STATE_COLOR: ExpressionSpecification = [
-  'match',
-  ['get', 'state'],
-  'under-fire',
-  PALETTE.fire,
-  'explosion',
-  PALETTE.explosion,
-  'shelter',
-  PALETTE.shelter,
-  'emptied',
-  PALETTE.emptied,
-  'encircled',
-  PALETTE.fire,
-  'rgba(0,0,0,0)',
-];
+/** A colour for every place state of the vocabulary: a new state cannot be left undrawn. */
+const STATE_COLORS: Record<PlaceState, string> = {
+  'under-fire': PALETTE.fire,
+  explosion: PALETTE.explosion,
+  shelter: PALETTE.shelter,
+  emptied: PALETTE.emptied,
+  encircled: PALETTE.fire,
+};
 
 /** Darker inks of the state colours, for the status labels beside the marks. */
-const STATE_INK: ExpressionSpecification = [
-  'match',
-  ['get', 'state'],
-  'shelter',
-  PALETTE.shelter,
-  'emptied',
-  '#555555',
-  'explosion',
-  '#9a4a0c',
-  PALETTE.fire,
-];
+const STATE_INKS: Record<PlaceState, string> = {
+  'under-fire': PALETTE.fire,
+  explosion: '#9a4a0c',
+  shelter: PALETTE.shelter,
+  emptied: '#555555',
+  encircled: PALETTE.fire,
+};
+
+const byState = (values: Record<PlaceState, string>, otherwise: string): ExpressionSpecification =>
+  ['match', ['get', 'state'], ...Object.entries(values).flat(), otherwise] as unknown as ExpressionSpecification;
+
+const STATE_COLOR = byState(STATE_COLORS, 'rgba(0,0,0,0)');
+const STATE_INK = byState(STATE_INKS, PALETTE.fire);
 
 export function datasetLayers(): LayerSpecification[] {
   const area = (id: string, type: 'fill' | 'line', paint: Record<string, unknown>): LayerSpecification =>
     ({ id, type, source: AREAS_SOURCE, filter: NONE, paint }) as LayerSpecification;
-  const route = (id: string, status: string, paint: Record<string, unknown>): LayerSpecification => ({
+  const route = (id: string, status: RouteStatus, paint: Record<string, unknown>): LayerSpecification => ({
     id,
     type: 'line',
     source: ROUTES_SOURCE,

@@ -4,7 +4,7 @@
  * style layer to the user-facing layer id it belongs to (state/layers.ts).
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Naming } from '../state/url-state';
+import type { Naming } from '../vocabulary/vocabulary';
 import { datasetLayers, datasetSources, overlayLayers } from './dataset-style';
 import { FONT, fontFaces } from './fonts';
 import { PALETTE } from './palette';
