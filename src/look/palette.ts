@@ -28,4 +28,8 @@ export const PALETTE = {
   held: '#6f6757',
   heldFill: 'rgba(111, 103, 87, 0.09)',
   dots: '#142a44',
+  /** The reader's own imported layers: a purple no layer of the dataset uses. */
+  imported: '#7b3fa0',
+  /** The measurement: magenta, used by no road status, event, area or imported layer, so it never reads as data. */
+  measure: '#c0157f',
 } as const;

@@ -7,6 +7,7 @@ import { type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl, ScaleCon
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
+import { importsStore } from '../import/imports-store';
 import { ARROW_HEAD_IMAGE, arrowHeadImage } from '../look/dataset-style';
 import { layerMoves, layerVisible } from '../look/layer-order';
 import { buildStyle, DOTS_BEFORE, LABEL_ANCHOR, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from '../look/style';
@@ -16,6 +17,7 @@ import { STEP_MS } from '../state/step-animation';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
 import { ExodusDots } from './exodus-dots';
+import { followImports } from './follow-imports';
 import './worker-url';
 
 declare global {
@@ -267,7 +269,12 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       // The map was created at the store's view. An embed stays where MapLibre put it: in a frame
       // larger than the region at that zoom it had to zoom in, and the still picture did the same.
       if (now.mode !== 'embed') jumpToStoreView(map, now);
-      unfollow = follow(map, appStore);
+      const unfollowScene = follow(map, appStore);
+      const unfollowImports = followImports(map, appStore, importsStore);
+      unfollow = () => {
+        unfollowScene();
+        unfollowImports();
+      };
     });
     // Counts the times the map has settled (all data loaded, nothing animating): tests and the
     // benchmark wait on it instead of sleeping.

@@ -11,12 +11,13 @@
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ImportedFeature, ImportedLayer } from '../import/types';
+import { PALETTE } from '../look/palette';
 import { DAY_MS, localDayStart } from '../time/iso';
 import { PROTOCOL } from './imported-source.mjs';
 import sourceScript from './imported-source.mjs?url&no-inline';
 
 /** One colour for all imported data, unlike any of the dataset's. */
-export const IMPORTED_COLOUR = '#7b3fa0';
+export const IMPORTED_COLOUR = PALETTE.imported;
 
 /** Prefix of every source and style layer this module adds. */
 export const USER_PREFIX = 'user-';

@@ -6,11 +6,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { LonLat } from '../analysis/measure';
+import { PALETTE } from '../look/palette';
 
 const SOURCE = 'measure';
-// Magenta: no road status, event, area or imported layer uses it, so a measurement never reads as data.
-/** The measurement's colour, shared with the legend. */
-export const MEASURE_INK = '#c0157f';
+const MEASURE_INK = PALETTE.measure;
 
 const LAYERS: LayerSpecification[] = [
   {

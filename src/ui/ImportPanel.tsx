@@ -2,75 +2,17 @@
  * "Your data": the analyst's own GeoJSON and CSV files, imported in a worker, kept in the browser
  * and drawn on the map on the same time slider. Everything from a file is rendered as text.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type DragEvent, useEffect, useState } from 'react';
 import { importsStore, type TimeMode, useImports } from '../import/imports-store';
 import { visible } from '../import/sanitize';
 import type { ImportedLayer } from '../import/types';
-import { IMPORTED_COLOUR, syncImportedLayers } from '../map/imported-layer';
-import { appStore } from '../state/store';
+import { PALETTE } from '../look/palette';
 import './ImportPanel.css';
 
 /** Messages shown at once; the rest are counted. */
 const SHOWN_ERRORS = 20;
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-/** Maps whose style has loaded: MapView never replaces its style, so once loaded it stays loaded. */
-const readyMaps = new WeakSet<MapLibreMap>();
-
-function styleReady(map: MapLibreMap): boolean {
-  if (!readyMaps.has(map) && map.isStyleLoaded()) readyMaps.add(map);
-  return readyMaps.has(map);
-}
-
-/**
- * Keeps the map's `user-` layers in step with the imports and the app's time while the panel is
- * mounted. The map is created beside the panel, so it may not exist or have its style yet.
- */
-function useImportsOnMap(): void {
-  useEffect(() => {
-    let stopped = false;
-    let waiting = false;
-    let timer = 0;
-    const draw = () => {
-      const map = window.__map;
-      if (stopped || waiting) return;
-      if (!map) {
-        timer = window.setTimeout(draw, 200);
-        return;
-      }
-      if (!styleReady(map)) {
-        waiting = true;
-        // 'idle' comes once the style and its sources have loaded, even when 'load' has passed.
-        map.once('idle', () => {
-          waiting = false;
-          readyMaps.add(map);
-          draw();
-        });
-        return;
-      }
-      const s = importsStore.getState();
-      syncImportedLayers(map, s.layers, appStore.getState().t, s.timeMode);
-    };
-    draw();
-    const offTime = appStore.subscribe((s, prev) => {
-      if (s.t !== prev.t) draw();
-    });
-    const offImports = importsStore.subscribe((s, prev) => {
-      if (s.layers !== prev.layers || s.timeMode !== prev.timeMode) draw();
-    });
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-      offTime();
-      offImports();
-      // The panel draws the layers, so they leave with it (MapView clears __map when the map goes).
-      const map = window.__map;
-      if (map && readyMaps.has(map)) syncImportedLayers(map, [], 0, 'cumulative');
-    };
-  }, []);
-}
 
 /** Offers text as a file download through a blob: URL (a navigation, which the CSP allows). */
 function download(text: string, name: string, type: string): void {
@@ -99,7 +41,7 @@ function LayerItem({ layer }: { layer: ImportedLayer }) {
   const swapped = stats.swapped ?? 0;
   return (
     <li className="import-layer" data-layer-id={layer.id}>
-      <span className="import-swatch" style={{ background: IMPORTED_COLOUR }} aria-hidden="true" />
+      <span className="import-swatch" style={{ background: PALETTE.imported }} aria-hidden="true" />
       <div className="import-layer-body">
         <bdi className="import-layer-name">{name}</bdi>
         <small className="import-layer-stats" data-testid="import-stats">
@@ -163,7 +105,6 @@ export function ImportPanel() {
   const message = useImports((s) => s.message);
   const timeMode = useImports((s) => s.timeMode);
   const [over, setOver] = useState(false);
-  useImportsOnMap();
   useEffect(() => {
     void importsStore.getState().load();
   }, []);

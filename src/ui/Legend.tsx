@@ -2,8 +2,6 @@
 import type { ReactNode } from 'react';
 import { useImports } from '../import/imports-store';
 import { PALETTE } from '../look/palette';
-import { IMPORTED_COLOUR } from '../map/imported-layer';
-import { MEASURE_INK } from '../map/measure-layer';
 import { useApp } from '../state/store';
 
 interface Entry {
@@ -92,7 +90,7 @@ const dots = (
 
 const importedDot = (
   <svg width="28" height="14" aria-hidden="true">
-    <circle cx="14" cy="7" r="4" fill={IMPORTED_COLOUR} stroke="#ffffff" strokeWidth="1.5" />
+    <circle cx="14" cy="7" r="4" fill={PALETTE.imported} stroke="#ffffff" strokeWidth="1.5" />
   </svg>
 );
 
@@ -171,7 +169,7 @@ const IMPORTED: Entry = {
   swatch: dot(2, 4),
   text: 'Your data (imported; not part of the sourced dataset)',
 };
-const MEASURE: Entry = { layer: null, swatch: line(MEASURE_INK, '4 3', 2), text: 'Your measurement' };
+const MEASURE: Entry = { layer: null, swatch: line(PALETTE.measure, '4 3', 2), text: 'Your measurement' };
 
 export function Legend({ compact = false }: { compact?: boolean }) {
   const layers = useApp((s) => s.layers);
