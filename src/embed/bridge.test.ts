@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store';
 import { DEFAULT_STATE, type UrlState } from '../state/url-state';
+import { localize } from '../text/localize';
 import { TIMELINE_START } from '../time/span';
 import { realEngine } from '../timeline/engine-fixture';
 import { nextEventTime, previousEventTime, sceneAt } from '../timeline/scene';
-import { localize } from '../ui/localize';
 import { type BridgeWindow, FALLBACK_FLUSH_MS, startEmbedBridge, TIME_REPORT_INTERVAL_MS } from './bridge';
 import type { EmbedMessage } from './messages';
 

@@ -14,8 +14,8 @@
 
 import { sceneOf } from '../state/scene-cache';
 import type { AppStore, Store } from '../state/store';
+import { localize } from '../text/localize';
 import { nextEventTime, previousEventTime } from '../timeline/scene';
-import { localize } from '../ui/localize';
 import { type Command, type EmbedMessageType, embedMessage, embedState, parseCommand } from './messages';
 
 /** At most this often, a time report while the time keeps changing. */

@@ -1,17 +1,17 @@
 /**
  * The static picture in words, for screen readers: its `aria-label` (the date, the area in view,
  * the roads' status and what is drawn) and the dated events up to its time. Pure; names follow the
- * naming convention as everywhere in the app's prose (ui/localize.ts).
+ * naming convention as everywhere in the app's prose (text/localize.ts).
  */
 
 import { statusLabel } from '../look/scene-features';
 import { LAYERS } from '../state/layers';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
+import { readableAt } from '../text/readable-time';
 import { formatIsoLocal } from '../time/iso';
 import type { RouteStatus } from '../timeline/dataset';
 import type { Engine, Scene } from '../timeline/scene';
-import { eventDate } from '../ui/event-date';
-import { localize } from '../ui/localize';
-import { readableAt } from '../ui/readable-time';
 import type { Naming } from '../vocabulary/vocabulary';
 import { PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { project, type StaticCamera } from './static-camera';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset, readCatalogue } from '../../scripts/data-files';
 import { bundleDataset } from '../../scripts/dataset-bundle';
-import { engineOf, loadStaticInputs } from './static-inputs';
+import { engineOf } from '../timeline/engine-of';
+import { loadStaticInputs } from './static-inputs';
 
 const fc = { type: 'FeatureCollection', features: [] };
 const bundle = bundleDataset(loadDataset().files, readCatalogue());

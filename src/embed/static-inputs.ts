@@ -1,15 +1,14 @@
 /**
  * What the static picture needs, fetched from the app's own origin: the basemap and the dataset
  * bundle (which also holds the area and attack-arrow geometry the picture draws, so nothing else is
- * fetched). The same dataset.json builds the timeline engine; pass `raw` to `engineOf` (or to the
- * store) rather than fetching it twice. One request of each per base URL, shared by every caller.
+ * fetched). The same dataset.json builds the timeline engine; pass `raw` to `engineOf`
+ * (timeline/engine-of.ts) rather than fetching it twice. One request of each per base URL, shared by every caller.
  *
  * Sizes as built: basemap.geojson 92.5 KB (19.8 KB gzipped), dataset.json 117 KB (26.6 KB gzipped).
  */
 import type { FeatureCollection } from 'geojson';
 import { fetchDataset } from '../state/dataset-fetch';
-import { prepareDataset, type RawDataset } from '../timeline/dataset';
-import { createEngine, type Engine } from '../timeline/scene';
+import type { RawDataset } from '../timeline/dataset';
 
 export interface StaticInputs {
   basemap: FeatureCollection;
@@ -60,15 +59,4 @@ export function loadStaticInputs(baseUrl: string): Promise<StaticInputs> {
     pending.set(key, promise);
   }
   return promise;
-}
-
-/** The timeline engine from the fetched bundle, built once per bundle. */
-const engines = new WeakMap<RawDataset, Engine>();
-export function engineOf(raw: RawDataset): Engine {
-  let engine = engines.get(raw);
-  if (!engine) {
-    engine = createEngine(prepareDataset(raw));
-    engines.set(raw, engine);
-  }
-  return engine;
 }

@@ -16,6 +16,7 @@ import { sceneOf } from '../state/scene-cache';
 import { STEP_MS } from '../state/step-animation';
 import { type AppStore, appStore, type Store } from '../state/store';
 import { SceneRenderer } from './apply-scene';
+import { registerCaptureMap } from './capture';
 import { ExodusDots } from './exodus-dots';
 import { followImports } from './follow-imports';
 import './worker-url';
@@ -248,6 +249,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       fadeDuration: 0,
     });
     window.__map = map;
+    registerCaptureMap(map);
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
@@ -316,6 +318,7 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       unfollow();
       map.remove();
       if (window.__map === map) window.__map = undefined;
+      registerCaptureMap(null);
     };
   }, []);
 

@@ -12,9 +12,9 @@ import { sceneOf } from '../state/scene-cache';
 import { appStore, useApp } from '../state/store';
 import { serializeUrlState } from '../state/url-state';
 import { pickUrlState } from '../state/url-sync';
+import { readableAt } from '../text/readable-time';
 import { formatReadable } from '../time/iso';
 import { Attribution } from '../ui/Attribution';
-import { readableAt } from '../ui/readable-time';
 import { TimeSlider } from '../ui/TimeSlider';
 
 /** The full app's link for the state on screen, without the embed's own parameters. */

@@ -7,19 +7,20 @@
  * While exporting, the map is framed to the chosen size: its container takes the frame's aspect inside
  * the map area and the map renders at the frame's resolution; everything is put back afterwards.
  */
+import { captureMap, type MapCapture } from '../map/capture';
 import { sceneOf } from '../state/scene-cache';
 import type { Store } from '../state/store';
+import { ATTRIBUTION } from '../text/attribution';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
+import { readableAt } from '../text/readable-time';
 import { chapterAt } from '../timeline/chapters';
 import { positionOf } from '../timeline/track';
-import { ATTRIBUTION } from '../ui/Attribution';
-import { eventDate } from '../ui/EventCard';
-import { localize } from '../ui/localize';
-import { readableAt } from '../ui/readable-time';
 import { fitMapFrame, type SizePreset } from './export-plan';
 import { COLORS, FONT_FAMILY, layoutOverlay, type OverlayLayout, type OverlayText, type Rect } from './overlay-layout';
 
-/** The app's one map (set by MapView); typed from the window so this module does not import maplibre-gl. */
-export type AppMap = NonNullable<Window['__map']>;
+/** What an export may do with the app's one map (map/capture.ts). */
+export type AppMap = MapCapture;
 
 /** The story's title, as the app's header writes it. */
 export const HEADING = 'Nagorno-Karabakh 2022–2023';
@@ -28,9 +29,7 @@ export const HEADING = 'Nagorno-Karabakh 2022–2023';
 const BACKGROUND = '#fbfaf7';
 
 export function requireMap(): AppMap {
-  const map = window.__map;
-  if (!map?.loaded()) throw new Error('The map is still loading; try again in a moment.');
-  return map;
+  return captureMap();
 }
 
 /**
@@ -180,22 +179,16 @@ export interface Framing {
  * view is centred in the part of the frame the overlay leaves visible.
  */
 export function frameMap(map: AppMap, size: SizePreset, covered: OverlayLayout['covered']): Framing {
-  const container = map.getContainer();
-  const area = container.parentElement;
-  if (!area) throw new Error('The map is not on the page.');
-  const saved = { padding: map.getPadding(), center: map.getCenter(), zoom: map.getZoom() };
-  const { width, height } = area.getBoundingClientRect();
+  const { width, height } = map.areaSize();
   const fit = fitMapFrame(width, height, size.width, size.height);
   const cssWidth = Math.max(1, Math.floor(fit.cssWidth));
   const cssHeight = Math.max(1, Math.floor(fit.cssHeight));
-  area.classList.add('export-framing');
-  area.style.setProperty('--export-map-width', `${cssWidth}px`);
-  area.style.setProperty('--export-map-height', `${cssHeight}px`);
-  // Resizes the canvas to the container at the frame's resolution.
-  map.setPixelRatio(size.width / cssWidth);
   const toCss = cssWidth / size.width;
-  map.jumpTo({
-    zoom: saved.zoom - fit.zoomOut,
+  const restore = map.frame({
+    cssWidth,
+    cssHeight,
+    pixelRatio: size.width / cssWidth,
+    zoomOut: fit.zoomOut,
     padding: {
       top: covered.top * toCss,
       right: covered.right * toCss,
@@ -203,18 +196,7 @@ export function frameMap(map: AppMap, size: SizePreset, covered: OverlayLayout['
       left: covered.left * toCss,
     },
   });
-  return {
-    cssWidth,
-    cssHeight,
-    restore() {
-      area.classList.remove('export-framing');
-      area.style.removeProperty('--export-map-width');
-      area.style.removeProperty('--export-map-height');
-      // MapLibre: null returns to following the device's pixel ratio, as the map was created.
-      map.setPixelRatio(null as unknown as number);
-      map.jumpTo({ center: saved.center, zoom: saved.zoom, padding: saved.padding });
-    },
-  };
+  return { cssWidth, cssHeight, restore };
 }
 
 /** Resolves once the map has drawn everything it has to (or after `timeoutMs`, to never hang an export). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTION } from '../ui/Attribution';
+import { ATTRIBUTION } from '../text/attribution';
 import { layoutOverlay, type Measure, type OverlayText, type Rect, unitFor, wrapLines } from './overlay-layout';
 
 /** Every character as wide as a fixed share of the font size: enough to test wrapping and fitting. */

@@ -1,5 +1,5 @@
 /** Loads the bundled dataset once (same origin), builds the engine and hands it to the store. */
-import { engineOf } from '../embed/static-inputs';
+import { engineOf } from '../timeline/engine-of';
 import { fetchDataset } from './dataset-fetch';
 import type { AppStore } from './store';
 

@@ -10,8 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoLocal, formatReadable, localDayStart } from '../time/iso';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
-import { eventDate } from '../ui/event-date';
-import { readableAt } from '../ui/readable-time';
+import { eventDate } from '../text/event-date';
+import { readableAt } from '../text/readable-time';
 import { realEngine } from './engine-fixture';
 import { sceneAt, seriesValueAt } from './scene';
 import { positionOf, snap, timeAt } from './track';

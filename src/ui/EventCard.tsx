@@ -4,13 +4,11 @@
  */
 import { useScene } from '../state/scene-cache';
 import { useApp } from '../state/store';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
 import { claimWording } from '../timeline/attribution';
 import { CitationList } from './Citations';
-import { eventDate } from './event-date';
-import { localize } from './localize';
 import { MapMarks } from './MapMarks';
-
-export { eventDate };
 
 export function EventCard({ large = false }: { large?: boolean }) {
   const scene = useScene();

@@ -4,10 +4,10 @@
  */
 import { sceneOf, useSceneInputs } from '../state/scene-cache';
 import { useApp } from '../state/store';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
 import { inRange, passesFilter } from '../timeline/filter';
-import { eventDate } from './EventCard';
 import { jumpToEvent } from './Inspector';
-import { localize } from './localize';
 
 const AROUND = 3;
 

@@ -5,13 +5,13 @@
 import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { useApp } from '../state/store';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
 import { formatIsoLocal } from '../time/iso';
 import type { TimelineEvent } from '../timeline/dataset';
 import { passesFilter } from '../timeline/filter';
 import { citationText } from './Citations';
-import { eventDate } from './EventCard';
 import { jumpToEvent, nameIn } from './Inspector';
-import { localize } from './localize';
 
 type SortKey = 'date' | 'category' | 'title' | 'places' | 'sources' | 'disputed';
 

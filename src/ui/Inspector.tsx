@@ -4,13 +4,13 @@
  * Everything from the data is rendered as text.
  */
 import { appStore, useApp } from '../state/store';
+import { eventDate } from '../text/event-date';
+import { localize } from '../text/localize';
 import { formatReadable } from '../time/iso';
 import { claimWording } from '../timeline/attribution';
 import type { Claim, Claimant, Dataset, Figure, Names, TimelineEvent } from '../timeline/dataset';
 import { NAMINGS, type Naming, PLACE_STATE_WORDS } from '../vocabulary/vocabulary';
 import { CitationList } from './Citations';
-import { eventDate } from './EventCard';
-import { localize } from './localize';
 import { NAMING_LABELS } from './NamingSwitch';
 
 /** A name in the chosen convention, falling back to English. */

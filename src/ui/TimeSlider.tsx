@@ -7,12 +7,12 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef } from 'react';
 import { useDisplayTime } from '../state/display-time';
 import { appStore, useApp } from '../state/store';
+import { readableAt } from '../text/readable-time';
 import { formatIsoLocal } from '../time/iso';
 import { chapterAt } from '../timeline/chapters';
 import { SPEEDS } from '../timeline/playback';
 import { nextEventTime, previousEventTime } from '../timeline/scene';
 import { positionOf, timeAt } from '../timeline/track';
-import { readableAt } from './readable-time';
 
 /** One keyboard step: a three-hundredth of the track. */
 const KEY_STEP = 1 / 300;
