@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The policy the app is built to run under (design/reliability.md P2): everything from its own
+ * The policy the app is built to run under (docs/reliability.md#content-security-policy): everything from its own
  * origin. MapLibre sets element styles through the CSSOM, which style-src does not restrict, so
  * style-src needs no 'unsafe-inline'. Fonts for labels are fetched same-origin and handed to
  * FontFace as bytes. e2e/reliability.spec.ts checks the served header against this, with 0 violations.
@@ -15,7 +15,7 @@ import { defineConfig } from 'vitest/config';
  * and Chromium does block it). Framing the full app gains a hostile page little: there are no
  * accounts and no server-side actions, and a framed app's IndexedDB is partitioned by the top-level
  * site, so the reader's own imports are out of its reach. (`frame-ancestors` works only as an HTTP
- * header, never in `<meta>`: reliability.md P2.) e2e/reliability.spec.ts frames the embed from a
+ * header, never in `<meta>`: docs/reliability.md#content-security-policy.) e2e/reliability.spec.ts frames the embed from a
  * `file:` page; e2e/embed-api.spec.ts from another origin.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -1,6 +1,6 @@
 /**
  * Import benchmark (figures, not a test): what importing a big CSV costs the page's main thread
- * (design/reliability.md checklist item 11: no long task over 200 ms). For each run, a fresh page
+ * (docs/reliability.md#big-files: no long task over 200 ms). For each run, a fresh page
  * of the production build at 1 December 2022 imports a 100,000-row CSV (the rows of August 2023,
  * so the map holds them without drawing them, as in e2e/import.spec.ts) and reports:
  *   - when the layer was listed and when the map had settled with all of it;

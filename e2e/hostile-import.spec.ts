@@ -1,7 +1,7 @@
 /**
  * The hostile corpus (scripts/hostile-corpus.ts, e2e/fixtures/hostile/manifest.json) imported
  * file by file through the import panel of the built app, after one good import
- * (design/reliability.md checklist items 8–11):
+ * (docs/reliability.md#hostile-files):
  *   - nothing runs: `window.__pwned` stays undefined, 0 dialogs, 0 page errors, 0 console errors,
  *     0 CSP violations, no element made from a file's text;
  *   - every refused file shows its own code (data-code) and a message naming the file, the feature

@@ -1,6 +1,6 @@
 /**
  * Every malformed or hostile link of src/state/hostile-urls.ts, opened in the built app
- * (design/reliability.md P6, checklist item 4): no page error, no console error, no script run, the
+ * (docs/reliability.md#hostile-links): no page error, no console error, no script run, the
  * notices on screen are exactly the codes the link must give, the store holds the default state
  * for what the link got wrong, and the map still draws (checked on a sample: every eighth link, every
  * link of the `size` kind, and every link that keeps part of its state). One page per kind: the

@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium and the flags it needs on these machines (design/platform-notes.md §4): no
+ * Debian's Chromium and the flags it needs on these machines (docs/platform.md#headless-chromium): no
  * sandbox as root, and no background connections, which this closed network refuses.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

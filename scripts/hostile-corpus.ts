@@ -1,5 +1,5 @@
 /**
- * The hostile import corpus (design/reliability.md, checklist items 5 and 8–11): GeoJSON and CSV
+ * The hostile import corpus (docs/reliability.md#hostile-files): GeoJSON and CSV
  * files that are broken, malformed, malicious or huge, each with the outcome the import must give,
  * written deterministically so the committed files can be checked against this script.
  *

@@ -4,7 +4,7 @@
  * along the corridor road as drawn from Stepanakert to the Hakari bridge, cut to
  * Azerbaijan's territory as the basemap draws it, and leaving out Shusha, which has been under
  * Azerbaijani control since November 2020. No public outline of the zone exists
- * (research/facts.md §3); the data tests check the result against those rules.
+ * (docs/data-rules.md#what-each-section-holds, §3); the data tests check the result against those rules.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Distances for the measure tool and the claims panel: straight lines (great circle) and lengths
  * along a drawn road between two points snapped to it. Pure, and never throws on degenerate input:
- * turf throws on some degenerate lines (design/reliability.md P5), so coordinates are cleaned first.
+ * turf throws on some degenerate lines (docs/reliability.md#degenerate-roads), so coordinates are cleaned first.
  */
 import { distance, length, lineSlice, lineString, nearestPointOnLine } from '@turf/turf';
 import type { Position } from 'geojson';

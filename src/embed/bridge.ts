@@ -1,5 +1,5 @@
 /**
- * The embed's postMessage bridge (design/reliability.md P7). In embed mode with `api=<origin>` in the
+ * The embed's postMessage bridge (docs/reliability.md#embed-messages). In embed mode with `api=<origin>` in the
  * link, and only inside a frame, the embed obeys messages from its parent window at exactly that
  * origin and reports its time to it; otherwise it neither listens nor posts.
  *

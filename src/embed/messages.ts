@@ -1,5 +1,5 @@
 /**
- * The embed's postMessage protocol, version 1 (design/reliability.md P7). Pure: no DOM.
+ * The embed's postMessage protocol, version 1 (docs/reliability.md#embed-messages). Pure: no DOM.
  *
  * Host → embed, plain objects and nothing else:
  *   { nkmap: 1, command: 'setTime', time: '2023-09-19T13:00+04:00' | <epoch ms> }  inside the timeline

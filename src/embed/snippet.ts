@@ -4,7 +4,7 @@
  * The sandbox lets the embed run (scripts, and its own origin for its worker, fonts and storage) and
  * lets "Open the full map" open a normal, unsandboxed tab; it withholds top navigation, forms, modals
  * and downloads. `allow-scripts` with `allow-same-origin` would let a same-origin frame remove its own
- * sandbox (design/reliability.md P7); that only matters when the host page shares the map's origin,
+ * sandbox (docs/reliability.md#embed-messages); that only matters when the host page shares the map's origin,
  * and a host on the map's own origin needs no sandbox to trust it.
  */
 

@@ -6,7 +6,7 @@
  * bounds at the asked zoom the camera zooms in, and otherwise the centre is moved until the box lies
  * inside the bounds. Pure, no DOM.
  */
-import { latOf, lonOf, mercatorX, mercatorY, TILE_SIZE, worldSize } from '../geo/mercator';
+import { latOf, lonOf, mercatorX, mercatorY, worldSize } from '../geo/mercator';
 import { type BBox, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
 
 export interface StaticView {

@@ -2,7 +2,7 @@
  * Structural checks for GeoJSON, on top of geojson-validation.
  *
  * geojson-validation follows the 2008 spec and passes non-finite numbers, out-of-range coordinates
- * and clockwise exterior rings (measured in design/reliability.md), so those are checked here too.
+ * and clockwise exterior rings (measured: docs/reliability.md#validators-measured), so those are checked here too.
  */
 
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';

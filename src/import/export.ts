@@ -1,6 +1,6 @@
 /**
  * An imported layer written back out, as GeoJSON or as CSV. CSV cells that a spreadsheet would run
- * as a formula are neutralised by papaparse's `escapeFormulae` (design/reliability.md P10).
+ * as a formula are neutralised by papaparse's `escapeFormulae` (docs/reliability.md#safe-exports).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';

@@ -5,9 +5,9 @@
  *   took it 12–20 s and 2.5 GB of memory (measured in Node 20): enough to take the page's process
  *   down with the worker. The scan stops at the first level beyond the limit, before any parsing.
  * - Names used twice in one object. JSON.parse keeps the last silently; RFC 8259 §4 leaves it to
- *   each parser, so two programs can read two different features from one file (design/
- *   reliability.md P4: @placemarkio/check-geojson catches a duplicate `"type"`; geojson-validation
- *   cannot see it).
+ *   each parser, so two programs can read two different features from one file
+ *   (docs/reliability.md#validators-measured: @placemarkio/check-geojson catches a duplicate
+ *   `"type"`; geojson-validation cannot see it).
  *
  * On text that is not JSON the scan may find nonsense or nothing; JSON.parse reports such text.
  */

@@ -1,6 +1,6 @@
 /**
  * Turns a GeoJSON text or a CSV's rows into an ImportedLayer, or into the list of everything wrong
- * with it (design/reliability.md P4). All or nothing: a file with one bad feature is not imported.
+ * with it (docs/reliability.md#hostile-files). All or nothing: a file with one bad feature is not imported.
  * Pure, so it runs in the import worker and in unit tests alike.
  */
 import type { Feature, Geometry } from 'geojson';

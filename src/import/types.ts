@@ -96,7 +96,7 @@ export type ParseResult =
   /** `errors` holds at most MAX_REPORTED_ERRORS; `errorCount` is how many there were in all. */
   | { ok: false; errors: ImportError[]; errorCount: number };
 
-/** Limits that keep a file from freezing or exhausting the page (design/reliability.md P11). */
+/** Limits that keep a file from freezing or exhausting the page (docs/reliability.md#limits). */
 export const LIMITS = {
   fileBytes: 50 * 1024 * 1024,
   features: 200_000,

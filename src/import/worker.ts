@@ -1,6 +1,6 @@
 /**
  * The import worker: everything heavy about the reader's data happens here, off the main thread
- * (design/reliability.md P11): reading and parsing a file, keeping it in IndexedDB, reading the
+ * (docs/reliability.md#big-files): reading and parsing a file, keeping it in IndexedDB, reading the
  * kept layers back and writing exports. One worker per request; the page ends it to cancel.
  */
 import { downloadName, toCsv, toGeoJson } from './export';

@@ -50,9 +50,9 @@ const ARMENIAN = ['U+0530-058F', 'U+FB13-FB17'];
 /** The text-font names the style's symbol layers use. */
 export const FONT = { regular: 'Map Sans Regular', bold: 'Map Sans Bold', italic: 'Map Sans Italic' } as const;
 
-const absolute = (url: string) => new URL(url, document.baseURI).href;
-
-function faces(latin: string, latinExt: string, cyrillic: string, armenian: string) {
+/** The faces as absolute URLs under the app's base URL: MapLibre loads them from its worker. */
+function faces(base: string, latin: string, latinExt: string, cyrillic: string, armenian: string) {
+  const absolute = (url: string) => new URL(url, base).href;
   return [
     { url: absolute(latin), 'unicode-range': LATIN },
     { url: absolute(latinExt), 'unicode-range': LATIN_EXT },
@@ -61,11 +61,11 @@ function faces(latin: string, latinExt: string, cyrillic: string, armenian: stri
   ];
 }
 
-export function fontFaces(): FontFacesSpecification {
+export function fontFaces(baseUrl: string): FontFacesSpecification {
   return {
-    [FONT.regular]: faces(latin400, latinExt400, cyrillic400, armenian400),
-    [FONT.bold]: faces(latin600, latinExt600, cyrillic600, armenian600),
+    [FONT.regular]: faces(baseUrl, latin400, latinExt400, cyrillic400, armenian400),
+    [FONT.bold]: faces(baseUrl, latin600, latinExt600, cyrillic600, armenian600),
     // Armenian has no italic in Noto; upright Armenian sits in the italic stack.
-    [FONT.italic]: faces(latin400i, latinExt400i, cyrillic400i, armenian400),
+    [FONT.italic]: faces(baseUrl, latin400i, latinExt400i, cyrillic400i, armenian400),
   };
 }

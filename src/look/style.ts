@@ -288,7 +288,7 @@ export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
   return {
     version: 8,
     name: 'Nagorno-Karabakh 2022–2023, offline',
-    'font-faces': fontFaces(),
+    'font-faces': fontFaces(baseUrl),
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/basemap.geojson` },
       // promoteId: events mark places through feature state, keyed by the place's id.

@@ -2,7 +2,7 @@
  * What the video and picture export (src/present/) may do with the map, and nothing more: read its
  * canvas inside a render, wait for it to load, settle or stop moving, ask for a frame, and frame it
  * to an export's size and back. MapView registers its map here; the export never holds the MapLibre
- * object, so all MapLibre calls stay in src/map/ (docs/architecture.md#layers).
+ * object, so all MapLibre calls stay in src/map/ (docs/architecture.md#layering).
  */
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 

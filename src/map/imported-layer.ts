@@ -6,7 +6,7 @@
  * The data does not pass through the page: the source's URL is `imported://<layer id>`, which
  * MapLibre's own worker reads from IndexedDB (imported-source.mjs, loaded into its workers). Handed
  * over as objects, MapLibre copied each feature on the main thread (~25 µs each), and a big layer
- * had to go in chunks that each re-indexed and repainted the map (design/reliability.md P11).
+ * had to go in chunks that each re-indexed and repainted the map (docs/reliability.md#big-files).
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Map as MapLibreMap } from 'maplibre-gl';

@@ -1,7 +1,7 @@
 /**
- * Runs inside MapLibre's workers, loaded there with `importScriptInWorkers` (design/reliability.md
- * P11): a GeoJSON source whose data is `imported://<layer id>` is read by the map's worker straight
- * from the IndexedDB where the import worker kept the layer. A layer's features then never cross
+ * Runs inside MapLibre's workers, loaded there with `importScriptInWorkers`
+ * (docs/reliability.md#big-files): a GeoJSON source whose data is `imported://<layer id>` is read
+ * by the map's worker straight from the IndexedDB where the import worker kept the layer. A layer's features then never cross
  * the page's main thread on their way to the map: handed over as objects, MapLibre copied each on
  * the main thread (~25 µs), and a big layer had to go in chunks that each re-indexed and repainted.
  *

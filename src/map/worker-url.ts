@@ -1,6 +1,6 @@
 /**
  * maplibre-gl 6 derives its worker's URL from `import.meta.url`, which Vite rewrites in both dev
- * and build, and the map never loads (design/platform-notes.md §6.1). Pointing it at the worker
+ * and build, and the map never loads (docs/platform.md#maplibre-worker). Pointing it at the worker
  * file Vite emits fixes that and keeps the worker same-origin (CSP `worker-src 'self'`).
  */
 import { setWorkerUrl } from 'maplibre-gl';

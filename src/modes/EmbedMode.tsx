@@ -25,7 +25,7 @@ export function fullAppHref(t: number): string {
 
 /**
  * An embed with a chapter plays it in a loop from the moment the data is there, unless the reader
- * prefers reduced motion (design/reliability.md P9): then it waits at the chapter's start for the
+ * prefers reduced motion (docs/reliability.md#reduced-motion): then it waits at the chapter's start for the
  * play button or the slider, which still play the loop.
  */
 function useChapterLoop(): void {

@@ -1,7 +1,7 @@
 /**
  * Times in the app are epoch milliseconds (UTC). People read and write them in the region's local
  * time: Armenia and Azerbaijan both kept UTC+4 with no summer time in 2022–2023
- * (research/facts.md, conventions), so a date or time written without an offset means UTC+4.
+ * (docs/data-rules.md#conventions-of-the-fact-sheet), so a date or time written without an offset means UTC+4.
  */
 
 export const LOCAL_OFFSET_MINUTES = 240;

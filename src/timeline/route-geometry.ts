@@ -1,7 +1,7 @@
 /**
  * Positions along a polyline by fraction of its length. Written for degenerate input (no points,
  * one point, repeated points, zero length, NaN, coordinates off the globe): turf's
- * along/lineSliceAlong throw on some of these (design/reliability.md P5), and a throw mid-playback
+ * along/lineSliceAlong throw on some of these (docs/reliability.md#degenerate-roads), and a throw mid-playback
  * would stop the animation. Lengths are great-circle (haversine); within a segment a point moves
  * along the straight line the map draws between two vertices, in Web Mercator, exactly as the
  * exodus dots' shader places them (map/exodus-dots-layer.ts), so a mover sits on its drawn road.
