@@ -231,7 +231,7 @@ test('present mode records a chapter frame by frame to a smooth 30 fps WebM, Esc
   const bytes = readFileSync(await video.path());
   expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
   expect(bytes.length).toBeGreaterThan(10_000);
-  const info = webmInfo(bytes);
+  const info = await webmInfo(bytes);
   expect(info?.codec).toMatch(/^V_VP[89]$/);
   expect([info?.width, info?.height]).toEqual([640, 360]);
   // Every frame of the plan, however slowly the map drew: 1 s still, the chapter at 16×, 1.5 s still.
@@ -309,7 +309,7 @@ test('without WebCodecs, present mode records in real time with MediaRecorder an
   await expect(dialog.getByTestId('export-count')).toHaveText(/^(\d+ %|Starting…)$/);
   const video = await download;
   expect(video.suggestedFilename()).toBe('karabakh-2023-talks-2023-09-20-640x360.webm');
-  const info = webmInfo(readFileSync(await video.path()));
+  const info = await webmInfo(readFileSync(await video.path()));
   expect(info?.codec).toMatch(/^V_VP[89]$/);
   expect(info?.frames).toBeGreaterThanOrEqual(5);
   // The duration is declared (a live recording has none) and matches the plan: 1.5 s of chapter at 16× and the holds.

@@ -41,7 +41,6 @@ import {
   startClock,
   stepClock,
 } from './export-plan';
-import { webmInfo, withDuration } from './webm';
 
 /** WebM with VP9 where the browser can, else VP8, else whatever WebM it records. */
 export const VIDEO_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'] as const;
@@ -420,7 +419,7 @@ async function recordRealTime(session: Session, mimeType: string): Promise<Recor
   }
 }
 
-/** Declares the video's duration (a live recording has none), and measures what was recorded. */
+/** Declares the video's duration and indexes it (a live recording has neither), and measures what was recorded. */
 async function finishRealTime(
   recorded: Blob,
   mimeType: string,
@@ -429,12 +428,14 @@ async function finishRealTime(
   framesDrawn: number,
   recordMs: number,
 ): Promise<RecordingResult> {
+  // The WebM reader and writer are loaded now, not with the app.
+  const { webmInfo, withDuration } = await import('./webm');
   const bytes = new Uint8Array(await recorded.arrayBuffer());
-  const info = webmInfo(bytes);
+  const info = await webmInfo(bytes);
   // The last frame lasts one frame interval; the video ends with it.
   const durationMs =
     info && info.frames > 1 ? info.lastMs + (info.lastMs - info.firstMs) / (info.frames - 1) : plan.totalMs;
-  const fixed = withDuration(bytes, durationMs);
+  const fixed = await withDuration(bytes, durationMs);
   return {
     blob: new Blob([fixed as Uint8Array<ArrayBuffer>], { type: 'video/webm' }),
     fileName: exportFileName(plan.scope, plan.startT, size.width, size.height, 'webm'),

@@ -39,10 +39,13 @@ const float64 = (x: number) => {
   return [...b];
 };
 
-function simpleBlock(track: number, relative: number, key: boolean): number[] {
+/** A frame's stand-in data: its number, then filler. */
+const payload = (frame: number) => [frame, 1, 2, 3, 4, 5, 6, 7];
+
+function simpleBlock(track: number, relative: number, key: boolean, data: number[]): number[] {
   const rel = new Uint8Array(2);
   new DataView(rel.buffer).setInt16(0, relative);
-  return el(0xa3, [0x80 | track, ...rel, key ? 0x80 : 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  return el(0xa3, [0x80 | track, ...rel, key ? 0x80 : 0, ...data]);
 }
 
 interface Options {
@@ -50,9 +53,6 @@ interface Options {
   clusterSize?: 'unknown' | 'known';
   duration?: number;
   seekHead?: boolean;
-  infoSizeLength?: number;
-  /** Bytes of a Void element inside Info. */
-  infoPadding?: number;
 }
 
 /** Frames every 33 ms, in clusters of ten, with an audio track number 2 mixed in. */
@@ -63,9 +63,8 @@ function webm(frames: number, o: Options = {}): Uint8Array {
     ...el(0x4d80, text('Chrome')),
     ...el(0x5741, text('Chrome')),
     ...(o.duration !== undefined ? el(0x4489, float64(o.duration)) : []),
-    ...(o.infoPadding ? el(0xec, new Array<number>(o.infoPadding).fill(0)) : []),
   ];
-  const info = el(0x1549a966, infoData, infoData.length, o.infoSizeLength ?? 8);
+  const info = el(0x1549a966, infoData);
   const tracks = el(0x1654ae6b, [
     ...el(0xae, [
       ...el(0xd7, [1]),
@@ -81,8 +80,8 @@ function webm(frames: number, o: Options = {}): Uint8Array {
     const base = c * 330;
     const blocks: number[] = [...el(0xe7, uint(base, 2))];
     for (let i = c * 10; i < Math.min(frames, c * 10 + 10); i++) {
-      blocks.push(...simpleBlock(1, i * 33 - base, i % 10 === 0));
-      if (i % 5 === 0) blocks.push(...simpleBlock(2, i * 33 - base, true));
+      blocks.push(...simpleBlock(1, i * 33 - base, i % 10 === 0, payload(i)));
+      if (i % 5 === 0) blocks.push(...simpleBlock(2, i * 33 - base, true, [0xfc]));
     }
     clusters.push(...el(0x1f43b675, blocks, o.clusterSize === 'known' ? blocks.length : UNKNOWN));
   }
@@ -93,9 +92,51 @@ function webm(frames: number, o: Options = {}): Uint8Array {
   return new Uint8Array([...header, ...el(0x18538067, body, o.segmentSize === 'known' ? body.length : UNKNOWN)]);
 }
 
+/** A tiny EBML reader for what Mediabunny writes (every size declared): the Segment's parts, and the video frames. */
+function vint(b: Uint8Array, at: number, marker: boolean): { value: number; length: number } {
+  const first = b[at] as number;
+  let length = 1;
+  while (length < 8 && !(first & (0x80 >> (length - 1)))) length++;
+  let value = marker ? first : first & (0xff >> length);
+  for (let i = 1; i < length; i++) value = value * 256 + (b[at + i] as number);
+  return { value, length };
+}
+
+function elements(b: Uint8Array, from: number, to: number): { id: number; start: number; end: number }[] {
+  const out: { id: number; start: number; end: number }[] = [];
+  for (let at = from; at < to; ) {
+    const id = vint(b, at, true);
+    const size = vint(b, at + id.length, false);
+    const start = at + id.length + size.length;
+    out.push({ id: id.value, start, end: start + size.value });
+    at = start + size.value;
+  }
+  return out;
+}
+
+const NAMES = new Map([
+  [0x114d9b74, 'SeekHead'],
+  [0x1549a966, 'Info'],
+  [0x1654ae6b, 'Tracks'],
+  [0x1f43b675, 'Cluster'],
+  [0x1c53bb6b, 'Cues'],
+  [0xec, 'Void'],
+]);
+
+function layout(b: Uint8Array): { parts: string[]; frames: number[][] } {
+  const segment = elements(b, 0, b.length).find((e) => e.id === 0x18538067);
+  if (!segment) throw new Error('no Segment');
+  const parts = elements(b, segment.start, segment.end);
+  const frames: number[][] = [];
+  for (const cluster of parts.filter((p) => p.id === 0x1f43b675))
+    for (const block of elements(b, cluster.start, cluster.end).filter((e) => e.id === 0xa3))
+      frames.push([...b.subarray(block.start + 4, block.end)]);
+  return { parts: parts.map((p) => NAMES.get(p.id) ?? p.id.toString(16)), frames };
+}
+
 describe('webmInfo', () => {
-  it('reads codec, size and the video frames of a live recording', () => {
-    const info = webmInfo(webm(25));
+  it('reads codec, size and the video frames of a live recording', async () => {
+    const info = await webmInfo(webm(25));
     expect(info).toEqual({
       codec: 'V_VP9',
       width: 640,
@@ -108,60 +149,58 @@ describe('webmInfo', () => {
     });
   });
 
-  it('reads files whose clusters and segment declare their sizes', () => {
-    const info = webmInfo(webm(12, { segmentSize: 'known', clusterSize: 'known', duration: 400 }));
+  it('reads files whose clusters and segment declare their sizes', async () => {
+    const info = await webmInfo(webm(12, { segmentSize: 'known', clusterSize: 'known', duration: 400 }));
     expect(info?.frames).toBe(12);
     expect(info?.timesMs).toEqual(Array.from({ length: 12 }, (_, i) => i * 33));
     expect(info?.durationMs).toBe(400);
   });
 
-  it('says null for anything else', () => {
-    expect(webmInfo(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeNull();
-    expect(webmInfo(new Uint8Array())).toBeNull();
-    expect(webmInfo(webm(3).subarray(0, 30))).toBeNull();
+  it('says null for anything else', async () => {
+    expect(await webmInfo(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeNull();
+    expect(await webmInfo(new Uint8Array())).toBeNull();
+    expect(await webmInfo(webm(3).subarray(0, 30))).toBeNull();
   });
 });
 
 describe('withDuration', () => {
-  it('declares the duration of a live recording, leaving every frame in place', () => {
+  it('declares the duration of a live recording and indexes it, every video frame as it was', async () => {
     const bytes = webm(40);
-    const fixed = withDuration(bytes, 1333.5);
-    expect(fixed.length).toBe(bytes.length + 11);
-    const info = webmInfo(fixed);
-    expect(info?.durationMs).toBe(1333.5);
+    const fixed = await withDuration(bytes, 1320);
+    const info = await webmInfo(fixed);
+    expect(info?.durationMs).toBe(1320);
     expect(info?.frames).toBe(40);
-    expect(info?.lastMs).toBe(39 * 33);
-    // The frames are the same bytes, shifted.
-    expect(fixed.subarray(fixed.length - 200)).toEqual(bytes.subarray(bytes.length - 200));
+    expect(info?.timesMs).toEqual(Array.from({ length: 40 }, (_, i) => i * 33));
+    // Seekable: a SeekHead up front, Cues after the clusters; the audio track's blocks are gone.
+    const { parts, frames } = layout(fixed);
+    expect(parts[0]).toBe('SeekHead');
+    expect(parts).toContain('Info');
+    expect(parts.at(-1)).toBe('Cues');
+    expect(frames).toEqual(Array.from({ length: 40 }, (_, i) => payload(i)));
   });
 
-  it('overwrites a declared duration in place', () => {
+  it('overwrites a declared duration', async () => {
     const bytes = webm(5, { duration: 10 });
-    const fixed = withDuration(bytes, 165);
-    expect(fixed.length).toBe(bytes.length);
-    expect(webmInfo(fixed)?.durationMs).toBe(165);
-    expect(webmInfo(bytes)?.durationMs).toBe(10);
+    const fixed = await withDuration(bytes, 165);
+    expect((await webmInfo(fixed))?.durationMs).toBe(165);
+    expect((await webmInfo(bytes))?.durationMs).toBe(10);
   });
 
-  it('grows a known segment size, and an Info size field too short for the new size', () => {
-    for (const infoPadding of [0, 65]) {
-      const bytes = webm(12, { segmentSize: 'known', clusterSize: 'known', infoSizeLength: 1, infoPadding });
-      const fixed = withDuration(bytes, 400);
-      // 11 bytes of Duration, and 7 more when the one-byte size (at most 126) had to become eight bytes.
-      expect(fixed.length - bytes.length).toBe(infoPadding ? 18 : 11);
-      const info = webmInfo(fixed);
+  it('rebuilds files with declared sizes and an index of their own', async () => {
+    for (const bytes of [webm(12, { segmentSize: 'known', clusterSize: 'known' }), webm(12, { seekHead: true })]) {
+      const info = await webmInfo(await withDuration(bytes, 400));
       expect(info?.durationMs).toBe(400);
       expect(info?.frames).toBe(12);
     }
   });
 
-  it('leaves alone what it cannot change safely', () => {
-    const indexed = webm(5, { seekHead: true });
-    expect(withDuration(indexed, 100)).toBe(indexed);
+  it('leaves alone what it cannot rebuild', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
-    expect(withDuration(png, 100)).toBe(png);
+    expect(await withDuration(png, 100)).toBe(png);
+    const cut = webm(5).subarray(0, 30);
+    expect(await withDuration(cut, 100)).toBe(cut);
     const bytes = webm(5);
-    expect(withDuration(bytes, Number.NaN)).toBe(bytes);
-    expect(withDuration(bytes, 0)).toBe(bytes);
+    expect(await withDuration(bytes, Number.NaN)).toBe(bytes);
+    expect(await withDuration(bytes, 0)).toBe(bytes);
   });
 });
