@@ -1,24 +1,29 @@
 import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { realEngine } from '../timeline/engine-fixture';
+import { syntheticData } from '../timeline/synthetic-fixture';
 import { alongRoutesNear, measureAlongRoute, measureStraight } from './measure';
 
+/**
+ * Places and roads of the made-up dataset (timeline/synthetic-fixture.ts). The real distances the
+ * claims panel states (95 km to Yevlakh, 36 km of drawn corridor) are pinned in claims.test.ts.
+ */
+const data = syntheticData();
 const place = (id: string) => {
-  const p = realEngine().data.places.get(id);
+  const p = data.places.get(id);
   if (!p) throw new Error(`no place ${id}`);
   return p.coordinates;
 };
 const route = (id: string) => {
-  const r = realEngine().data.routes.get(id);
+  const r = data.routes.get(id);
   if (!r) throw new Error(`no route ${id}`);
   return r.coordinates;
 };
 
 describe('measureStraight', () => {
   it('gives each leg and the total in km, great circle', () => {
-    const m = measureStraight([place('stepanakert'), place('yevlakh'), place('aghdam')]);
+    const m = measureStraight([place('place-alpha'), place('place-echo'), place('place-golf')]);
     expect(m.legs).toHaveLength(2);
-    expect(m.legs[0]).toBeCloseTo(95.36, 1);
+    expect(m.legs[0]).toBeCloseTo(91.77, 1);
     expect(m.total).toBeCloseTo((m.legs[0] ?? 0) + (m.legs[1] ?? 0), 9);
   });
 
@@ -32,30 +37,34 @@ describe('measureStraight', () => {
 });
 
 describe('measureAlongRoute', () => {
-  const corridor = route('lachin-corridor');
+  const road = route('road-main');
 
-  it('measures the Lachin corridor from Stepanakert to the Hakari bridge (schematic: about 36 km)', () => {
-    const m = measureAlongRoute(corridor, place('stepanakert'), place('hakari-bridge'));
-    expect(m?.length).toBeCloseTo(36.11, 1);
+  it('measures the main road from Alpha to the Charlie post, over two of its legs (about 31 km)', () => {
+    const m = measureAlongRoute(road, place('place-alpha'), place('post-charlie'));
+    expect(m?.length).toBeCloseTo(
+      distance(place('place-alpha'), place('place-bravo')) + distance(place('place-bravo'), place('post-charlie')),
+      6,
+    );
+    expect(m?.length).toBeCloseTo(30.65, 1);
     expect(m?.offRoute[0]).toBeLessThan(1e-6);
-    expect(m?.path[0]).toEqual(place('stepanakert'));
-    expect(m?.path.at(-1)).toEqual(place('hakari-bridge'));
+    expect(m?.path[0]).toEqual(place('place-alpha'));
+    expect(m?.path.at(-1)).toEqual(place('post-charlie'));
   });
 
   it('gives the same length in reverse, with the path running from a to b', () => {
-    const there = measureAlongRoute(corridor, place('shusha'), place('goris'));
-    const back = measureAlongRoute(corridor, place('goris'), place('shusha'));
+    const there = measureAlongRoute(road, place('place-bravo'), place('place-delta'));
+    const back = measureAlongRoute(road, place('place-delta'), place('place-bravo'));
     expect(back?.length).toBeCloseTo(there?.length ?? -1, 9);
-    expect(back?.path[0]).toEqual(place('goris'));
-    expect(back?.path.at(-1)).toEqual(place('shusha'));
+    expect(back?.path[0]).toEqual(place('place-delta'));
+    expect(back?.path.at(-1)).toEqual(place('place-bravo'));
   });
 
   it('snaps points off the road to it and reports how far off they were', () => {
-    const [lon, lat] = place('lisagor');
-    const m = measureAlongRoute(corridor, [(lon ?? 0) + 0.02, lat ?? 0], place('goris'));
+    const [lon, lat] = place('place-bravo');
+    const m = measureAlongRoute(road, [(lon ?? 0) + 0.02, lat ?? 0], place('place-delta'));
     expect(m?.offRoute[0]).toBeGreaterThan(0.5);
     expect(m?.offRoute[0]).toBeLessThan(2);
-    expect(m?.length).toBeGreaterThan(distance(place('lisagor'), place('goris')));
+    expect(m?.length).toBeGreaterThan(distance(place('place-bravo'), place('place-delta')));
   });
 
   it('measures within one segment, both ways', () => {
@@ -68,8 +77,8 @@ describe('measureAlongRoute', () => {
   });
 
   it('is zero when a == b, and never throws on degenerate routes', () => {
-    const a = place('lisagor');
-    expect(measureAlongRoute(corridor, a, a)).toMatchObject({ length: 0, path: [a] });
+    const a = place('place-bravo');
+    expect(measureAlongRoute(road, a, a)).toMatchObject({ length: 0, path: [a] });
     expect(measureAlongRoute([], a, a)).toBeNull();
     expect(measureAlongRoute([[46, 40]], a, a)).toBeNull();
     expect(
@@ -83,7 +92,7 @@ describe('measureAlongRoute', () => {
         a,
       ),
     ).toBeNull();
-    expect(measureAlongRoute(corridor, [Number.NaN, 40], a)).toBeNull();
+    expect(measureAlongRoute(road, [Number.NaN, 40], a)).toBeNull();
     const repeated = [
       [46, 40],
       [46, 40],
@@ -95,15 +104,16 @@ describe('measureAlongRoute', () => {
 });
 
 describe('alongRoutesNear', () => {
-  const routes = [...realEngine().data.routes.values()];
+  const routes = [...data.routes.values()];
 
   it('offers the road both ends lie near, and only that road', () => {
-    const near = alongRoutesNear(routes, place('stepanakert'), place('yevlakh'), 5);
-    expect(near.map((r) => r.id)).toEqual(['yevlakh-road']);
-    expect(near[0]?.length).toBeCloseTo(97.89, 1);
+    // Alpha is on both roads, Echo only on the side road.
+    const near = alongRoutesNear(routes, place('place-alpha'), place('place-echo'), 5);
+    expect(near.map((r) => r.id)).toEqual(['road-side']);
+    expect(near[0]?.length).toBeCloseTo(91.79, 1);
   });
 
   it('offers nothing when one end is far from every road', () => {
-    expect(alongRoutesNear(routes, place('stepanakert'), place('ganja'), 5)).toEqual([]);
+    expect(alongRoutesNear(routes, place('place-alpha'), place('place-golf'), 5)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
+import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import routesFile from '../../data/routes.geojson?raw';
-import seriesFile from '../../data/series.json';
 import { parseIsoTime } from '../time/iso';
 import {
   BORDER_TO_GORIS_MS,
@@ -16,15 +15,19 @@ import {
   type SeriesPoint,
   tripFor,
 } from './dots';
+import { SYNTHETIC_PLACES, syntheticData } from './synthetic-fixture';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => parseIsoTime(iso)?.t ?? Number.NaN;
 
-const crossed = seriesFile.series.find((s) => s.id === 'crossed-into-armenia');
-const SERIES: SeriesPoint[] = (crossed?.points ?? []).map((p) => ({ t: at(p.t), value: p.value }));
-/** The series up to the government's 2 October figure, 100,514 people: the full-scale dot count. */
-const TO_OCT_2 = SERIES.filter((p) => p.t <= at('2023-10-02T12:00'));
-const PEOPLE = TO_OCT_2[TO_OCT_2.length - 1]?.value ?? 0;
+/** The arrivals series of the made-up dataset (synthetic-fixture.ts): eight points, 40 to 60,100 people. */
+const data = syntheticData();
+const crossed = data.series.get('crossed-into-armenia');
+const SERIES: SeriesPoint[] = (crossed?.points ?? []).map((p) => ({ t: p.t, value: p.value }));
+/** The series up to its 12 September figure, 60,000 people: the full-scale dot count. */
+const CUTOFF = at('2023-09-12T12:00');
+const TO_CUTOFF = SERIES.filter((p) => p.t <= CUTOFF);
+const PEOPLE = TO_CUTOFF[TO_CUTOFF.length - 1]?.value ?? 0;
 
 /** Dots whose crossing time is at most `t` (crossing times are sorted). */
 function crossedBy(times: Float64Array, t: number): number {
@@ -48,16 +51,16 @@ function expectSortedAndFinite(times: Float64Array): void {
   expect(bad).toBe(0);
 }
 
-describe('crossingTimes on the exodus series', () => {
-  it('reads the series as the data describes it', () => {
-    expect(SERIES.length).toBeGreaterThan(10);
+describe('crossingTimes on an arrivals series', () => {
+  it('reads the series as the fixture gives it', () => {
+    expect(SERIES.length).toBe(8);
     expect(SERIES.every((p) => Number.isFinite(p.t))).toBe(true);
-    expect(PEOPLE).toBe(100514);
+    expect(PEOPLE).toBe(60000);
   });
 
   it('gives one dot per person at full scale', () => {
-    expect(crossingTimes(TO_OCT_2, PEOPLE).length).toBe(100514);
-    expect(crossingTimes(SERIES, PEOPLE).length).toBe(100514);
+    expect(crossingTimes(TO_CUTOFF, PEOPLE).length).toBe(60000);
+    expect(crossingTimes(SERIES, PEOPLE).length).toBe(60000);
   });
 
   it.each([1, 10, 100])('is finite and non-decreasing with %i people per dot', (perDot) => {
@@ -65,12 +68,12 @@ describe('crossingTimes on the exodus series', () => {
     expect(times.length).toBe(Math.floor(PEOPLE / perDot));
     expectSortedAndFinite(times);
     expect(times[0]).toBeGreaterThanOrEqual((SERIES[0]?.t ?? 0) - SERIES_LEAD_IN_MS);
-    expect(times[times.length - 1]).toBeLessThanOrEqual(at('2023-10-02T12:00'));
+    expect(times[times.length - 1]).toBeLessThanOrEqual(CUTOFF);
   });
 
   it.each([1, 10, 100])('reproduces the series at each of its points with %i people per dot', (perDot) => {
-    const times = crossingTimes(TO_OCT_2, PEOPLE, perDot);
-    for (const p of TO_OCT_2) {
+    const times = crossingTimes(TO_CUTOFF, PEOPLE, perDot);
+    for (const p of TO_CUTOFF) {
       const people = crossedBy(times, p.t) * perDot;
       expect(Math.abs(people - p.value), `at ${p.t}`).toBeLessThanOrEqual(perDot);
     }
@@ -78,8 +81,9 @@ describe('crossingTimes on the exodus series', () => {
 
   it('puts the dots of a busy day on that day', () => {
     const times = crossingTimes(SERIES, PEOPLE);
-    const day = crossedBy(times, at('2023-09-27T08:00')) - crossedBy(times, at('2023-09-26T08:00'));
-    expect(day).toBe(42500 - 13550);
+    // 10,000 by 08:00 on 5 September, 30,000 by 08:00 on 6 September.
+    const day = crossedBy(times, at('2023-09-06T08:00')) - crossedBy(times, at('2023-09-05T08:00'));
+    expect(day).toBe(30000 - 10000);
   });
 });
 
@@ -241,18 +245,20 @@ describe('laneOffsets', () => {
 });
 
 describe('routeFractions', () => {
-  const lachin = (
-    JSON.parse(routesFile) as { features: { id: string; geometry: { coordinates: [number, number][] } }[] }
-  ).features.find((f) => f.id === 'lachin-corridor')?.geometry.coordinates;
+  const road = data.routes.get('road-main');
+  const coordinates = (road?.coordinates ?? []).map(([lon = 0, lat = 0]) => [lon, lat] as [number, number]);
 
-  it('rises from 0 at Stepanakert to 1 at Goris, with the Hakari bridge about two thirds along', () => {
-    const f = routeFractions(lachin ?? []);
-    expect(f.length).toBe(10);
+  it('rises from 0 at the road’s start to 1 at its end, the border post at its share of the length', () => {
+    const f = routeFractions(coordinates);
+    expect(f.length).toBe(4);
     expect(f[0]).toBe(0);
-    expect(f[9]).toBe(1);
+    expect(f[3]).toBe(1);
     expect(f.every((x, i) => i === 0 || x > (f[i - 1] ?? 0))).toBe(true);
-    expect(lachin?.[6]).toEqual([46.556, 39.556]);
-    expect(f[6]).toBeCloseTo(0.6438, 3);
+    // The border post is the third vertex: its share by turf's great-circle distances, 0.5805.
+    expect(coordinates[2]).toEqual(SYNTHETIC_PLACES['post-charlie']);
+    const legs = coordinates.slice(1).map((v, i) => distance(coordinates[i] ?? v, v));
+    expect(f[2]).toBeCloseTo(((legs[0] ?? 0) + (legs[1] ?? 0)) / legs.reduce((x, y) => x + y, 0), 9);
+    expect(f[2]).toBeCloseTo(0.5805, 3);
   });
 
   it('gives zeros for a route of no length', () => {

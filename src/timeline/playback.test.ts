@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
-import { realEngine } from './engine-fixture';
 import { advance, between, easeInOut, STORY_SECONDS, spanOf } from './playback';
+import { syntheticEngine } from './synthetic-fixture';
 import { positionOf } from './track';
 
-const { track, chapters } = realEngine();
+/** The chapters of the made-up dataset: playback depends on the track, not on what the data says. */
+const { track, chapters } = syntheticEngine();
 
 describe('advance', () => {
   it('moves along the track at a constant pace', () => {

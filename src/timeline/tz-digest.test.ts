@@ -6,12 +6,16 @@
  * and fails it. When the data or the engine changes on purpose, rewrite the file under one zone
  * (`TZ=UTC npx vitest run -u src/timeline/tz-digest.test.ts`), check it passes under the other, and
  * read the diff: it shows which times changed.
+ *
+ * It digests the real data under data/ on purpose, unlike the other engine tests (which run on
+ * synthetic-fixture.ts): the committed file is a record of what readers of the real map see at these
+ * times, and its diff after a data edit is the review of that edit, time by time.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIsoLocal, formatReadable, localDayStart } from '../time/iso';
-import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { eventDate } from '../text/event-date';
 import { readableAt } from '../text/readable-time';
+import { formatIsoLocal, formatReadable, localDayStart } from '../time/iso';
+import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import { realEngine } from './engine-fixture';
 import { sceneAt, seriesValueAt } from './scene';
 import { positionOf, snap, timeAt } from './track';
