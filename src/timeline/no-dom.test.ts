@@ -1,5 +1,5 @@
 /**
- * design/reliability.md, checklist item 1: the timeline engine is plain computation. Its modules
+ * docs/architecture.md#layering, rule 2: the timeline engine is plain computation. Its modules
  * import nothing from React, MapLibre or any other browser-bound package, use no DOM or browser
  * global, and load and run where no `window` or `document` exists (this test runs in Node).
  */

@@ -1,5 +1,5 @@
 /**
- * Properties of the timeline engine (design/reliability.md, checklist items 2 and 3), each checked on
+ * Properties of the timeline engine (docs/reliability.md#the-engine), each checked on
  * at least 1,000 generated cases with a fixed seed, so a failure is reproducible from the seed and
  * path fast-check prints. They run on the made-up dataset of synthetic-fixture.ts, so an edit to
  * data/ cannot break them; the journeys property also runs on the real dataset, whose journeys found
