@@ -4,6 +4,7 @@
  * panels nor the presentation, and its still picture is on screen before MapLibre has arrived.
  */
 import { lazy, Suspense, useCallback } from 'react';
+import { useKeymap } from './keys/use-keymap';
 import { appStore, useApp } from './state/store';
 import { Attribution } from './ui/Attribution';
 import { Notices } from './ui/Notices';
@@ -19,6 +20,7 @@ const EmbedOverlay = lazy(() => import('./modes/EmbedMode').then((m) => ({ defau
 export function App() {
   const mode = useApp((s) => s.mode);
   const controls = useApp((s) => s.controls);
+  useKeymap();
   usePlaybackKeys();
   const onMapError = useCallback((message: string) => {
     appStore.getState().addNotice({ code: 'map-error', param: '', message });

@@ -5,6 +5,7 @@
  * each event long enough to read it; a switch reduces motion to cuts.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useKeyBindings } from '../keys/use-keymap';
 import { ExportPanel } from '../present/ExportPanel';
 import { useDisplayTime } from '../state/display-time';
 import { useScene } from '../state/scene-cache';
@@ -30,18 +31,6 @@ function toggleFullScreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
-
-const KEYS: Record<string, () => void> = {
-  ArrowRight: () => stepToEvent(1),
-  PageDown: () => stepToEvent(1),
-  ArrowLeft: () => stepToEvent(-1),
-  PageUp: () => stepToEvent(-1),
-  Home: () => animateTimeTo(TIMELINE_START),
-  End: () => animateTimeTo(TIMELINE_END),
-  Escape: () => appStore.getState().setMode('explore'),
-  f: toggleFullScreen,
-  F: toggleFullScreen,
-};
 
 /** Speaker notes for the event on screen: what the audience does not see, with the sources. */
 function SpeakerNotes() {
@@ -132,27 +121,24 @@ export function PresentOverlay() {
       area.style.removeProperty('--present-bar');
     };
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // The slider and form fields handle their own keys when they have focus; a checkbox has no use
-      // for arrows, so the presenter can step right after ticking Autoplay or Reduce motion.
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input:not([type="checkbox"]), select, textarea, [role="slider"]')) return;
-      if (e.key === 'n' || e.key === 'N') {
-        setNotes((n) => !n);
-        return;
-      }
-      const action = KEYS[e.key];
-      if (action) {
-        e.preventDefault();
-        appStore.getState().pause();
-        if (e.key !== 'f' && e.key !== 'F') setAutoplay(false);
-        action();
-      }
+  // The presenter's keys (src/keys/keymap.ts) pause playback and stop autoplay; full screen leaves
+  // autoplay on, and N only shows or hides the notes.
+  const presenting =
+    (action: () => void, keepAutoplay = false) =>
+    () => {
+      appStore.getState().pause();
+      if (!keepAutoplay) setAutoplay(false);
+      action();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeyBindings({
+    'present.next-event': presenting(() => stepToEvent(1)),
+    'present.previous-event': presenting(() => stepToEvent(-1)),
+    'present.start': presenting(() => animateTimeTo(TIMELINE_START)),
+    'present.end': presenting(() => animateTimeTo(TIMELINE_END)),
+    'present.leave': presenting(() => appStore.getState().setMode('explore')),
+    'present.full-screen': presenting(toggleFullScreen, true),
+    'present.notes': () => setNotes((n) => !n),
+  });
   return (
     <>
       <Progress />

@@ -6,6 +6,7 @@
  * opens, onto Cancel when a recording starts, back to the Export… button when it closes.
  */
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useKeyBindings } from '../keys/use-keymap';
 import { appStore, useApp } from '../state/store';
 import { chapterAt } from '../timeline/chapters';
 import type { Engine } from '../timeline/scene';
@@ -102,23 +103,18 @@ export function useExport(): ExportControls {
     if (busy === 'video') cancelRef.current?.focus();
   }, [busy]);
 
-  // Ahead of present mode's own keys (window, capture phase): Escape cancels a recording or closes
-  // the panel, never leaves the mode; while busy, no key reaches the app (Tab and buttons still work).
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
+  // Ahead of present mode's own keys (src/keys/keymap.ts): Escape cancels a recording or closes the
+  // panel, never leaves the mode; while busy, no key reaches the app (Tab and buttons still work).
+  useKeyBindings(
+    {
+      'export.cancel-or-close': () => {
         if (busyRef.current === 'video') cancel();
         else if (!busyRef.current) close();
-        return;
-      }
-      if (busyRef.current) e.stopPropagation();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [open, cancel, close]);
+      },
+    },
+    open,
+  );
+  useKeyBindings({ 'export.hold-keys': null }, open && busy !== null);
 
   // Leaving present mode (Back, a link) mid-recording stops the recording and puts the app back.
   useEffect(() => () => abortRef.current?.abort(), []);

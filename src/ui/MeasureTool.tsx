@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { alongRoutesNear, type LonLat, measureStraight } from '../analysis/measure';
+import { bindKey } from '../keys/use-keymap';
 import { attachMeasure, type MeasureLayer } from '../map/measure-layer';
 import { appStore, useApp } from '../state/store';
 import type { Names } from '../timeline/dataset';
@@ -56,19 +57,13 @@ export function MeasureTool() {
     setLayer(opened);
     // While measuring, a click on the map adds a point instead of selecting a feature.
     appStore.getState().setMeasuring(true);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      // Escape meant for a dialog or a form field elsewhere (the events table, the embed dialog, a
-      // date being typed) is theirs; on the map, the page or the tool itself it clears the measure.
-      const target = e.target as Element | null;
-      if (target?.closest('dialog, [role="dialog"], input, select, textarea') && !target.closest('.measure-tool'))
-        return;
+    // Escape clears the points, except where src/keys/keymap.ts leaves it to a dialog or a field.
+    const unbindEscape = bindKey('measure.clear', () => {
       setPoints([]);
       setChosen(['', '']);
-    };
-    window.addEventListener('keydown', onKey);
+    });
     return () => {
-      window.removeEventListener('keydown', onKey);
+      unbindEscape();
       opened.detach();
       setLayer(null);
       appStore.getState().setMeasuring(false);

@@ -4,7 +4,8 @@
  * ←/→ step, Shift+←/→ jump to the previous or next event, PageUp/PageDown change chapter,
  * Home/End go to the ends; Space plays and pauses anywhere outside a form field.
  */
-import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useCallback, useRef } from 'react';
+import { useKeyBindings } from '../keys/use-keymap';
 import { useDisplayTime } from '../state/display-time';
 import { appStore, useApp } from '../state/store';
 import { readableAt } from '../text/readable-time';
@@ -229,18 +230,7 @@ export function TimeSlider({ large = false, minimal = false }: { large?: boolean
   );
 }
 
-/** Space plays and pauses from anywhere but a form field or a button. */
+/** Space plays and pauses from anywhere but a form field or a button (src/keys/keymap.ts). */
 export function usePlaybackKeys(): void {
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, button, [contenteditable]')) return;
-      if (e.key === ' ' && !e.repeat) {
-        e.preventDefault();
-        appStore.getState().togglePlay();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeyBindings({ 'playback.toggle': () => appStore.getState().togglePlay() });
 }
