@@ -46,8 +46,9 @@ function keyPressOf(e: KeyboardEvent): KeyPress {
 /**
  * Installs the one keydown listener. It listens on the window in the capture phase, ahead of every
  * element's own handler, so that a dialog's binding can keep a key from the whole page (React's
- * handlers included): no element handler in the app stops or prevents a key the other bindings
- * answer, so for those it makes no difference that they now run first.
+ * handlers included). For the other bindings running first changes nothing: no element handler in
+ * the app stops a key from reaching the window, and the one binding that looks at whether a key was
+ * handled already (the measure tool's Escape) answers a key no element handler takes.
  */
 export function useKeymap(): void {
   useEffect(() => {
