@@ -98,3 +98,19 @@ export function alongRoutesNear(
   }
   return out;
 }
+
+/** The roads are drawn as straight segments between waypoints: the real road can run a few km off the line. */
+export const NEAR_ROAD_KM = 5;
+
+/**
+ * The roads measured for a measurement: along each road both its first and last points lie near.
+ * The measure tool reads them out and the map draws them, from this one function.
+ */
+export function measuredRoads(
+  routes: Iterable<NamedRoute>,
+  points: readonly LonLat[],
+): (RouteMeasure & { id: string })[] {
+  const first = points[0];
+  const last = points[points.length - 1];
+  return first && last && points.length > 1 ? alongRoutesNear(routes, first, last, NEAR_ROAD_KM) : [];
+}

@@ -19,6 +19,7 @@ import { SceneRenderer } from './apply-scene';
 import { registerCaptureMap } from './capture';
 import { ExodusDots } from './exodus-dots';
 import { followImports } from './follow-imports';
+import { followMeasure } from './follow-measure';
 import './worker-url';
 
 declare global {
@@ -273,9 +274,11 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
       if (now.mode !== 'embed') jumpToStoreView(map, now);
       const unfollowScene = follow(map, appStore);
       const unfollowImports = followImports(map, appStore, importsStore);
+      const unfollowMeasure = followMeasure(map, appStore);
       unfollow = () => {
         unfollowScene();
         unfollowImports();
+        unfollowMeasure();
       };
     });
     // Counts the times the map has settled (all data loaded, nothing animating): tests and the

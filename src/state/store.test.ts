@@ -46,4 +46,18 @@ describe('the app store', () => {
     store.getState().dismissNotice(0);
     expect(store.getState().notices).toEqual([]);
   });
+
+  it('holds the measurement: points added in order, none that is not finite, emptied when the tool opens or closes', () => {
+    const store = createAppStore();
+    store.getState().setMeasuring(true);
+    store.getState().addMeasurePoint([46.75, 39.82]);
+    store.getState().addMeasurePoint([Number.NaN, 39]);
+    store.getState().addMeasurePoint([46.4, 39.5]);
+    expect(store.getState().measurePoints).toEqual([
+      [46.75, 39.82],
+      [46.4, 39.5],
+    ]);
+    store.getState().setMeasuring(false);
+    expect(store.getState()).toMatchObject({ measuring: false, measurePoints: [] });
+  });
 });

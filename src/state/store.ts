@@ -6,6 +6,7 @@
 
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { LonLat } from '../analysis/measure';
 import { TIMELINE_END, TIMELINE_START } from '../time/span';
 import type { Engine } from '../timeline/scene';
 import type { Mode, Naming, Range } from '../vocabulary/vocabulary';
@@ -23,6 +24,8 @@ export interface AppState extends UrlState {
   dotScale: number;
   /** The measure tool is open: map clicks measure instead of selecting. */
   measuring: boolean;
+  /** The points measured, in order; the map draws them and the tool reads out the distances. */
+  measurePoints: LonLat[];
   /** The reader's switch for reduced motion, on top of the system's `prefers-reduced-motion`. */
   reduceMotion: boolean;
   /** A step from one event to the next is being animated (panels update as during playback). */
@@ -56,7 +59,12 @@ export interface AppActions {
   setRange(range: Range, from?: number | null): void;
   setFilters(filters: Partial<Pick<UrlState, 'categories' | 'sides' | 'outlets'>>): void;
   select(selection: string | null): void;
+  /** Opens or closes the measure tool; either way the measurement starts empty. */
   setMeasuring(measuring: boolean): void;
+  /** Adds a point to the measurement (a click on the map), if its coordinates are finite. */
+  addMeasurePoint(point: LonLat): void;
+  /** Replaces the measurement (two places chosen from the lists, or none to clear it). */
+  setMeasurePoints(points: LonLat[]): void;
   setReduceMotion(reduce: boolean): void;
   setAnimating(animating: boolean): void;
   setMapReady(): void;
@@ -81,6 +89,7 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
     loop: false,
     dotScale: 1,
     measuring: false,
+    measurePoints: [],
     reduceMotion: false,
     animating: false,
     focus: null,
@@ -124,7 +133,11 @@ export function createAppStore(initial: UrlState = DEFAULT_STATE) {
       }),
     setFilters: (filters) => set(filters),
     select: (selection) => set({ selection }),
-    setMeasuring: (measuring) => set({ measuring }),
+    setMeasuring: (measuring) => set({ measuring, measurePoints: [] }),
+    addMeasurePoint: (point) => {
+      if (point.every(Number.isFinite)) set((s) => ({ measurePoints: [...s.measurePoints, point] }));
+    },
+    setMeasurePoints: (measurePoints) => set({ measurePoints }),
     setReduceMotion: (reduceMotion) => set({ reduceMotion }),
     setAnimating: (animating) => set({ animating }),
     setMapReady: () => set((s) => (s.mapReady ? s : { mapReady: true })),

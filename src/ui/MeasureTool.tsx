@@ -3,27 +3,30 @@
  * mouse), for the straight-line distance of each leg and in all, and the distance by road where both
  * ends lie on the Lachin corridor or the Yevlakh road. Results are text in a polite live region.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { alongRoutesNear, type LonLat, measureStraight } from '../analysis/measure';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type LonLat, measuredRoads, measureStraight } from '../analysis/measure';
 import { bindKey } from '../keys/use-keymap';
-import { attachMeasure, type MeasureLayer } from '../map/measure-layer';
 import { appStore, useApp } from '../state/store';
 import type { Names } from '../timeline/dataset';
 import type { Naming } from '../vocabulary/vocabulary';
 
-// The roads are drawn as straight segments between waypoints: the real road can run a few km off the line.
-const NEAR_ROAD_KM = 5;
-
 const km = (n: number) => `${n.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km`;
 const nameIn = (names: Names, lang: Naming) => names[lang] ?? names.en;
+/** Empties the measurement; the lists follow, as the points are no longer theirs. */
+const clear = () => appStore.getState().setMeasurePoints([]);
 
+/**
+ * The measurement is store state (`measuring`, `measurePoints`): the map draws it and turns clicks
+ * into points (map/follow-measure.ts); this panel reads it out and offers the lists.
+ */
 export function MeasureTool() {
   const engine = useApp((s) => s.engine);
   const lang = useApp((s) => s.names);
-  const [on, setOn] = useState(false);
-  const [points, setPoints] = useState<LonLat[]>([]);
+  const on = useApp((s) => s.measuring);
+  const points = useApp((s) => s.measurePoints);
   const [chosen, setChosen] = useState<[string, string]>(['', '']);
-  const [layer, setLayer] = useState<MeasureLayer | null>(null);
+  // The points this panel set from the lists: any other change (a click on the map) unsets the lists.
+  const fromLists = useRef<LonLat[] | null>(null);
 
   const places = useMemo(
     () =>
@@ -36,60 +39,31 @@ export function MeasureTool() {
         .sort((a, b) => a.name.localeCompare(b.name)),
     [engine, lang],
   );
-  const first = points[0];
-  const last = points[points.length - 1];
-  const roads = useMemo(
-    () =>
-      engine && first && last && points.length > 1
-        ? alongRoutesNear(engine.data.routes.values(), first, last, NEAR_ROAD_KM)
-        : [],
-    [engine, first, last, points.length],
-  );
+  const roads = useMemo(() => (engine ? measuredRoads(engine.data.routes.values(), points) : []), [engine, points]);
   const straight = measureStraight(points);
 
   useEffect(() => {
-    const map = window.__map;
-    if (!on || !map) return;
-    const opened = attachMeasure(map, (p) => {
-      setChosen(['', '']);
-      setPoints((ps) => [...ps, p]);
-    });
-    setLayer(opened);
-    // While measuring, a click on the map adds a point instead of selecting a feature.
-    appStore.getState().setMeasuring(true);
-    // Escape clears the points, except where src/keys/keymap.ts leaves it to a dialog or a field.
-    const unbindEscape = bindKey('measure.clear', () => {
-      setPoints([]);
-      setChosen(['', '']);
-    });
-    return () => {
-      unbindEscape();
-      opened.detach();
-      setLayer(null);
-      appStore.getState().setMeasuring(false);
-    };
-  }, [on]);
+    if (points !== fromLists.current) setChosen(['', '']);
+  }, [points]);
 
   useEffect(() => {
-    layer?.draw(
-      points,
-      roads.map((r) => r.path),
-    );
-  }, [layer, points, roads]);
+    if (!on) return;
+    // Escape clears the points, except where src/keys/keymap.ts leaves it to a dialog or a field.
+    return bindKey('measure.clear', clear);
+  }, [on]);
 
-  const clear = () => {
-    setPoints([]);
-    setChosen(['', '']);
-  };
+  // Leaving explore mode closes the tool, so map clicks select again.
+  useEffect(() => () => appStore.getState().setMeasuring(false), []);
+
   const choose = (end: 0 | 1, id: string) => {
     const next: [string, string] = end === 0 ? [id, chosen[1]] : [chosen[0], id];
     setChosen(next);
-    setPoints(
-      next.flatMap((pid) => {
-        const place = places.find((p) => p.id === pid);
-        return place ? [place.at] : [];
-      }),
-    );
+    const at = next.flatMap((pid) => {
+      const place = places.find((p) => p.id === pid);
+      return place ? [place.at] : [];
+    });
+    fromLists.current = at;
+    appStore.getState().setMeasurePoints(at);
   };
   const named = chosen.every(Boolean)
     ? ` from ${places.find((p) => p.id === chosen[0])?.name} to ${places.find((p) => p.id === chosen[1])?.name}`
@@ -102,8 +76,8 @@ export function MeasureTool() {
         type="button"
         aria-pressed={on}
         onClick={() => {
-          clear();
-          setOn(!on);
+          setChosen(['', '']);
+          appStore.getState().setMeasuring(!on);
         }}
       >
         Measure
