@@ -4,11 +4,12 @@
  * Pure: `prepareDataset` takes the parsed JSON that scripts/build-data.ts bundles.
  */
 import type { FeatureCollection, LineString, Point, Position } from 'geojson';
-import { type Precision, parseIsoTime } from '../time/iso';
+import { parseIsoTime } from '../time/iso';
 import type {
   Category,
   ClaimantKind,
   ClaimStatus,
+  EventPrecision,
   PlaceState,
   ResponseStance,
   RouteStatus,
@@ -22,7 +23,8 @@ export type Citation =
   | { ref: string; url?: string; row?: string }
   | { url: string; says: string };
 export type Names = Partial<Record<'en' | 'hy' | 'az' | 'ru', string>> & { en: string };
-export type TimePrecision = Precision | 'hour' | 'month' | 'window';
+/** An event's or a point's precision, from the vocabulary: the data check admits no other. */
+export type TimePrecision = EventPrecision;
 
 /** Who makes claims (data/claimants.json); figures and claims name one by id. */
 export interface Claimant {
@@ -311,7 +313,7 @@ function prepareMarks(
 
 // Among events starting at the same moment, the one shown as "current" is the last: a lead event,
 // else the most precise, and of those the one the map is most about.
-const PRECISION_RANK: Record<string, number> = { window: 0, month: 1, day: 2, hour: 3, minute: 4 };
+const PRECISION_RANK: Record<TimePrecision, number> = { window: 0, month: 1, day: 2, hour: 3, minute: 4 };
 const CATEGORY_RANK: Record<Category, number> = {
   diplomacy: 0,
   humanitarian: 1,

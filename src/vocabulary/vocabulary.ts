@@ -120,10 +120,38 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const PRECISIONS = ['minute', 'hour', 'day', 'month', 'window'] as const;
+export const CATEGORY_MEANING: Record<Category, string> = {
+  blockade: 'The closure of the Lachin corridor and its effects on the people it cut off.',
+  offensive: 'Military action: the operation, shelling and fighting, and the ceasefire that ended it.',
+  talks: 'Negotiation between the parties, such as the Yevlakh meetings and the terms of disarmament.',
+  humanitarian: 'Aid, shelter, casualties among civilians and the care of those who left.',
+  exodus: 'The departure of the Karabakh Armenians and their arrival in Armenia.',
+  diplomacy: 'Statements and steps of governments and international bodies not party to the talks.',
+  aftermath: 'What followed the exodus: arrests, the dissolution of the de facto institutions, the emptied region.',
+};
 
+/** How precisely a time is known; a time is never shown finer than its precision (rule D1). */
+export const PRECISIONS = ['minute', 'hour', 'day', 'month', 'window'] as const;
+export type EventPrecision = (typeof PRECISIONS)[number];
+
+export const PRECISION_MEANING: Record<EventPrecision, string> = {
+  minute: 'The source gives the time to the minute.',
+  hour: 'The source gives the hour, or a time of day as "about".',
+  day: 'The source gives the date and no time.',
+  month: 'The source gives only the month.',
+  window: 'The source bounds it between two times: it happened some time between start and end.',
+};
+
+/** What a road allows at a time. */
 export const ROUTE_STATUSES = ['open', 'restricted', 'blocked', 'one-way'] as const;
 export type RouteStatus = (typeof ROUTE_STATUSES)[number];
+
+export const ROUTE_STATUS_MEANING: Record<RouteStatus, string> = {
+  open: 'Traffic passes both ways.',
+  restricted: 'Only some traffic passes; the record and its citations say which.',
+  blocked: 'Nothing passes.',
+  'one-way': 'Traffic passes in one direction only: out of Nagorno-Karabakh towards Armenia.',
+};
 
 /** Naming conventions: whose names the map prints. The app takes no side; the reader chooses. */
 export const NAMINGS = LANGUAGES;
