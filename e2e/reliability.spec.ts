@@ -16,30 +16,22 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { TIMELINE_END } from '../src/time/span';
 import { realEngine } from '../src/timeline/engine-fixture';
 import { sceneAt } from '../src/timeline/scene';
 import { exactTimeAt, positionOf } from '../src/timeline/track';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
-
-/** Polls often: the default backs off to one poll a second, which adds up over a few hundred waits. */
-const FAST = { intervals: [50, 100, 200] };
-
-const idleCount = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.mapIdle ?? 0));
-
-/** Waits until the map has settled (`idle`) more than `since` times (harness.ts's, polling faster). */
-async function waitForIdle(page: Page, since = 0): Promise<number> {
-  await expect.poll(() => idleCount(page), { ...FAST, timeout: 30_000 }).toBeGreaterThan(since);
-  return idleCount(page);
-}
-
-/** Runs an action and waits for the map to settle after it. */
-async function settleAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = await idleCount(page);
-  await action();
-  await waitForIdle(page, before);
-}
+import {
+  allCspViolations,
+  expectContextClean,
+  FAST_POLL,
+  newWatchedPage,
+  settleAfter,
+  sharedPage,
+  waitForIdle,
+  watchContext,
+} from './harness';
 
 /** The policy the app promises (reliability.md P2), written out so that loosening vite.config.ts fails here. */
 const STRICT_POLICY =
@@ -49,102 +41,6 @@ const FIXTURES = 'e2e/fixtures/import';
 const HOSTILE_FILE = `${FIXTURES}/hostile-properties.geojson`;
 const EMBED_URL =
   '/?mode=embed&t=2023-09-26T12:00&view=46.55,39.66,9&layers=places,routes,exodus,region,borders&names=en&controls=slider';
-
-// ---------------------------------------------------------------------------------------------
-// Watching a whole browser context: requests (workers included), CSP violations in pages and in
-// workers, page errors and console errors.
-// ---------------------------------------------------------------------------------------------
-
-interface Tally {
-  /** Every request the context made (documents, scripts, workers' fetches, downloads). */
-  requests: number;
-  foreign: string[];
-  /** Requests to the app's own origin that failed (expected only while offline). */
-  failedOwn: string[];
-  /** `securitypolicyviolation` events in documents. */
-  cspDocument: string[];
-  /** `securitypolicyviolation` events inside workers (a listener installed in each worker). */
-  cspWorker: string[];
-  /** What Chromium logs for a violation, in the page or any of its workers (CDP Log domain). */
-  cspLog: string[];
-  pageErrors: string[];
-  consoleErrors: string[];
-  workers: number;
-}
-
-type CspBinding = { __cspViolation?: (text: string) => void };
-
-/** Starts watching a context; call before its first page navigates. */
-async function watchContext(context: BrowserContext, baseURL: string): Promise<Tally> {
-  const own = new URL(baseURL).origin;
-  const t: Tally = {
-    requests: 0,
-    foreign: [],
-    failedOwn: [],
-    cspDocument: [],
-    cspWorker: [],
-    cspLog: [],
-    pageErrors: [],
-    consoleErrors: [],
-    workers: 0,
-  };
-  const local = (url: string) => url.startsWith('data:') || url.startsWith('blob:');
-  // The context's request event includes dedicated workers' requests (page.route has missed them,
-  // microsoft/playwright #32355), and MapLibre fetches from a worker.
-  context.on('request', (r) => {
-    t.requests++;
-    const url = r.url();
-    if (!local(url) && new URL(url).origin !== own) t.foreign.push(url);
-  });
-  context.on('requestfailed', (r) => {
-    if (!local(r.url())) t.failedOwn.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
-  await context.exposeBinding('__cspViolation', (_source, text: string) => t.cspDocument.push(text));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as CspBinding).__cspViolation?.(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  return t;
-}
-
-/** Watches one page of a watched context: errors, its workers, and Chromium's log of violations. */
-async function watchPage(context: BrowserContext, page: Page, t: Tally): Promise<void> {
-  page.on('pageerror', (e) => t.pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') t.consoleErrors.push(m.text());
-  });
-  page.on('worker', (w) => {
-    t.workers++;
-    w.on('console', (m) => {
-      if (m.text().startsWith('CSP violation in a worker:')) t.cspWorker.push(m.text());
-    });
-    // Workers have no init scripts: the listener goes in as soon as Playwright sees the worker. The
-    // CDP log below also catches anything a worker violates before that.
-    void w
-      .evaluate(() => {
-        self.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`CSP violation in a worker: ${e.violatedDirective} ${e.blockedURI}`),
-        );
-      })
-      .catch(() => undefined);
-  });
-  const cdp = await context.newCDPSession(page);
-  // Log.enable replays what was logged before it, and covers the page's dedicated workers.
-  cdp.on('Log.entryAdded', ({ entry }) => {
-    if (/Content Security Policy|Trusted Type/i.test(entry.text)) t.cspLog.push(`${entry.source}: ${entry.text}`);
-  });
-  await cdp.send('Log.enable');
-}
-
-async function newWatchedPage(context: BrowserContext, t: Tally): Promise<Page> {
-  const page = await context.newPage();
-  await watchPage(context, page, t);
-  return page;
-}
-
-/** The number of CSP violations seen by any of the three watchers. */
-const violations = (t: Tally) => t.cspDocument.length + t.cspWorker.length + t.cspLog.length;
 
 function report(info: TestInfo, name: string, figures: Record<string, unknown>): void {
   const text = JSON.stringify(figures);
@@ -296,11 +192,11 @@ async function playEveryChapter(page: Page): Promise<number> {
     }, c.from);
     if (c.end >= TIMELINE_END) {
       // The last chapter ends the story: playback stops there by itself.
-      await expect.poll(() => page.evaluate(() => window.__appStore?.getState().playing), FAST).toBe(false);
+      await expect.poll(() => page.evaluate(() => window.__appStore?.getState().playing), FAST_POLL).toBe(false);
       expect(await storeTime(page)).toBe(TIMELINE_END);
     } else {
       await expect
-        .poll(() => storeTime(page), { ...FAST, message: `play across the end of ${c.id}` })
+        .poll(() => storeTime(page), { ...FAST_POLL, message: `play across the end of ${c.id}` })
         .toBeGreaterThanOrEqual(c.end);
       await page.evaluate(() => window.__appStore?.getState().pause());
     }
@@ -317,7 +213,7 @@ async function moveSlider(page: Page): Promise<void> {
   await slider.focus();
   await page.keyboard.press('PageUp');
   await page.keyboard.press('ArrowRight');
-  await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow')), FAST).not.toBe(before);
+  await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow')), FAST_POLL).not.toBe(before);
 }
 
 async function presentSession(page: Page, png: boolean): Promise<void> {
@@ -329,8 +225,8 @@ async function presentSession(page: Page, png: boolean): Promise<void> {
   for (let i = 0; i < 2; i++) {
     const before = await storeTime(page);
     await page.locator('body').press('ArrowRight');
-    await expect.poll(() => storeTime(page), FAST).toBeGreaterThan(before);
-    await expect.poll(() => page.evaluate(() => window.__appStore?.getState().animating), FAST).toBe(false);
+    await expect.poll(() => storeTime(page), FAST_POLL).toBeGreaterThan(before);
+    await expect.poll(() => page.evaluate(() => window.__appStore?.getState().animating), FAST_POLL).toBe(false);
   }
   if (png) {
     // Present mode's PNG export of the frame on screen (once: it takes a few seconds here).
@@ -366,7 +262,7 @@ async function importAndExport(page: Page, file: string): Promise<ImportOutcome>
   const count = await listed.count();
   await panel.getByLabel('Choose files to import').setInputFiles(file);
   await expect(panel.getByTestId('import-progress')).toHaveCount(0, { timeout: 30_000 });
-  await expect.poll(async () => (await listed.count()) > count || (await errors.count()) > 0, FAST).toBe(true);
+  await expect.poll(async () => (await listed.count()) > count || (await errors.count()) > 0, FAST_POLL).toBe(true);
   const imported = (await listed.count()) > count;
   if (!imported) await expect(errors.first()).toContainText('could not be read');
 
@@ -407,7 +303,7 @@ async function importAndExport(page: Page, file: string): Promise<ImportOutcome>
 
 /** The same page switched to embed mode and back: the embed's own code and still picture, in place. */
 async function embedInPlace(page: Page): Promise<void> {
-  await settleAfter(page, () => page.evaluate(() => window.__appStore?.getState().setMode('embed')));
+  await settleAfter(page, () => page.evaluate(() => window.__appStore?.getState().setMode('embed')), FAST_POLL);
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'embed');
   await expect(page.getByRole('link', { name: 'Open the full map' })).toBeVisible();
   await page.evaluate(() => window.__appStore?.getState().setMode('explore'));
@@ -416,7 +312,11 @@ async function embedInPlace(page: Page): Promise<void> {
 
 /** An embed page already open paints a new moment: its map settles and is not blank. */
 async function embedPaints(embed: Page, t: string): Promise<PixelStats> {
-  await settleAfter(embed, () => embed.evaluate((at) => window.__appStore?.getState().setTime(Date.parse(at)), t));
+  await settleAfter(
+    embed,
+    () => embed.evaluate((at) => window.__appStore?.getState().setTime(Date.parse(at)), t),
+    FAST_POLL,
+  );
   const stats = await pngStats(embed, await mapShot(embed));
   expect(stats.colours, 'colours the embed draws').toBeGreaterThan(40);
   return stats;
@@ -433,7 +333,7 @@ async function session(
   const outcome = await importAndExport(page, o.file);
   await embedInPlace(page);
   await embedPaints(embed, o.embedTime);
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   return { chapters, ...outcome };
 }
 
@@ -443,14 +343,14 @@ test('a full session, then the same offline: no request leaves the origin, no CS
 }, info) => {
   test.setTimeout(150_000);
   const context = await browser.newContext({ viewport: { width: 1000, height: 640 }, acceptDownloads: true });
-  const tally = await watchContext(context, baseURL ?? '');
-  const page = await newWatchedPage(context, tally);
+  const w = await watchContext(context, baseURL ?? '');
+  const page = await newWatchedPage(context, w);
   await page.goto('/?t=2022-12-12');
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   // An embed link, opened as a reader would: its still picture first, then the live map.
-  const embed = await newWatchedPage(context, tally);
+  const embed = await newWatchedPage(context, w);
   await embed.goto(EMBED_URL);
-  await waitForIdle(embed);
+  await waitForIdle(embed, 0, FAST_POLL);
   expect(await embed.evaluate(() => performance.getEntriesByName('embed-still').length)).toBe(1);
 
   const online = await session(page, embed, {
@@ -459,36 +359,33 @@ test('a full session, then the same offline: no request leaves the origin, no CS
     png: true,
   });
   const onlineFigures = {
-    requests: tally.requests,
-    foreign: tally.foreign.length,
-    csp: violations(tally),
-    pageErrors: tally.pageErrors.length,
-    consoleErrors: tally.consoleErrors.length,
-    workers: tally.workers,
+    requests: w.requests,
+    foreign: w.foreignRequests.length,
+    csp: allCspViolations(w).length,
+    pageErrors: w.pageErrors.length,
+    consoleErrors: w.consoleErrors.length,
+    workers: w.workers,
     chapters: online.chapters,
   };
   expect(online).toEqual({ chapters: 5, imported: true, layerExported: true });
-  expect(tally.foreign, 'requests to other hosts').toEqual([]);
-  expect([...tally.cspDocument, ...tally.cspWorker, ...tally.cspLog], 'CSP violations').toEqual([]);
-  expect(tally.pageErrors, 'page errors').toEqual([]);
-  expect(tally.consoleErrors, 'console errors').toEqual([]);
-  expect(tally.failedOwn, 'failed requests').toEqual([]);
+  expectContextClean(w);
+  expect(w.failedRequests, 'failed requests').toEqual([]);
 
   // Offline after the first load: everything the session needs is already in the page.
   await context.setOffline(true);
-  const requestsBefore = tally.requests;
+  const requestsBefore = w.requests;
   const offline = await session(page, embed, {
     file: `${FIXTURES}/test-areas.geojson`,
     embedTime: '2023-09-29T06:00:00+04:00',
     png: false,
   });
   const offlineFigures = {
-    requests: tally.requests - requestsBefore,
-    failedOwn: tally.failedOwn.length,
-    foreign: tally.foreign.length,
-    csp: violations(tally),
-    pageErrors: tally.pageErrors.length,
-    consoleErrors: tally.consoleErrors.length,
+    requests: w.requests - requestsBefore,
+    failedOwn: w.failedRequests.length,
+    foreign: w.foreignRequests.length,
+    csp: allCspViolations(w).length,
+    pageErrors: w.pageErrors.length,
+    consoleErrors: w.consoleErrors.length,
     chapters: offline.chapters,
     imported: offline.imported,
     layerExported: offline.layerExported,
@@ -497,171 +394,23 @@ test('a full session, then the same offline: no request leaves the origin, no CS
   // The import worker started online is kept: importing and exporting work offline too.
   expect(offline.imported, 'imported offline').toBe(true);
   expect(offline.layerExported, 'layer exported offline').toBe(true);
-  report(info, 'session', { online: onlineFigures, offline: offlineFigures, failedOwn: tally.failedOwn });
-  expect(tally.foreign, 'requests to other hosts, offline').toEqual([]);
-  expect([...tally.cspDocument, ...tally.cspWorker, ...tally.cspLog], 'CSP violations, offline').toEqual([]);
-  expect(tally.pageErrors, 'page errors, offline').toEqual([]);
+  report(info, 'session', { online: onlineFigures, offline: offlineFigures, failedOwn: w.failedRequests });
+  expect(w.foreignRequests, 'requests to other hosts, offline').toEqual([]);
+  expect(allCspViolations(w), 'CSP violations, offline').toEqual([]);
+  expect(w.pageErrors, 'page errors, offline').toEqual([]);
   // Offline, what the page had not loaded yet cannot load: a font face first needed offline (page
   // fonts load by Unicode range and style, on first use; text falls back meanwhile). Nothing else
   // may be missing: the import worker started online is still running.
   const lazy = /^http:\/\/[^/]+\/assets\/[\w-]+\.woff2 /;
   expect(
-    tally.failedOwn.filter((f) => !lazy.test(f)),
+    w.failedRequests.filter((f) => !lazy.test(f)),
     'own requests that failed offline',
   ).toEqual([]);
   const disconnected = 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
   expect(
-    tally.consoleErrors.filter((m) => m !== disconnected),
+    w.consoleErrors.filter((m) => m !== disconnected),
     'console errors, offline',
   ).toEqual([]);
-  await context.close();
-});
-
-test('the served policy is the strict one, a violation would be seen in the page or a worker, and any page can frame the embed', async ({
-  browser,
-  baseURL,
-  request,
-}, info) => {
-  expect(CONTENT_SECURITY_POLICY).toBe(STRICT_POLICY);
-  // Every response carries it: the page, the scripts, MapLibre's worker, the data.
-  const dist = process.env.E2E_DIST ?? 'dist';
-  const worker = readdirSync(`${dist}/assets`).find((f) => f.startsWith('maplibre-gl-worker-'));
-  expect(worker, "MapLibre's worker file").toBeDefined();
-  for (const path of ['/', '/?mode=embed', '/generated/dataset.json', `/assets/${worker}`]) {
-    const headers = (await request.get(path)).headers();
-    // Equal to the policy, so also no frame-ancestors: the embed stays embeddable by any site, and
-    // no X-Frame-Options either (the decision is explained in vite.config.ts).
-    expect(headers['content-security-policy'], path).toBe(STRICT_POLICY);
-    expect(headers['x-frame-options'], path).toBeUndefined();
-  }
-
-  // The watchers are not blind: a foreign fetch from MapLibre's worker, a foreign fetch from the page
-  // and a style attribute written as markup (which style-src 'self' refuses) are each seen.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const tally = await watchContext(context, baseURL ?? '');
-  const tab = await newWatchedPage(context, tally);
-  await tab.goto('/?t=2023-09-26&view=46.55,39.66,9');
-  await waitForIdle(tab);
-  expect(violations(tally), 'violations while the map loads and draws').toBe(0);
-  // MapLibre and React style elements through the CSSOM (element.style), which style-src does not
-  // govern: many styled elements, no <style> element, no violation.
-  const styling = await tab.evaluate(() => ({
-    styleElements: document.querySelectorAll('style').length,
-    styledElements: document.querySelectorAll('[style]').length,
-  }));
-  expect(styling.styleElements).toBe(0);
-  expect(styling.styledElements).toBeGreaterThan(5);
-  const mapWorker = tab.workers().find((w) => w.url().includes('maplibre-gl-worker'));
-  expect(mapWorker, "MapLibre's worker").toBeDefined();
-  await mapWorker?.evaluate(() => fetch('https://example.invalid/tile').catch(() => undefined));
-  // Seen by the listener inside the worker, and in Chromium's log (which says it twice).
-  await expect
-    .poll(() => [tally.cspWorker.length, tally.cspLog.some((l) => l.startsWith('worker'))], FAST)
-    .toEqual([1, true]);
-  await tab.evaluate(() => fetch('https://example.invalid/data').catch(() => undefined));
-  await expect.poll(() => tally.cspDocument.length, FAST).toBe(1);
-  await tab.evaluate(() => {
-    const div = document.createElement('div');
-    div.innerHTML = '<p style="color: red">inline</p>';
-    document.body.append(div);
-  });
-  await expect.poll(() => tally.cspDocument.length, FAST).toBe(2);
-  expect(tally.cspDocument[1]).toMatch(/^style-src/);
-  expect(tally.foreign, 'blocked before the network').toEqual([]);
-  report(info, 'csp', {
-    header: 'strict, equal to vite.config.ts',
-    styleSrc: "'self' suffices (MapLibre and React style through the CSSOM)",
-    ...styling,
-    seenOnPurpose: { document: tally.cspDocument, worker: tally.cspWorker, log: tally.cspLog.length },
-  });
-  await context.close();
-
-  // Without frame-ancestors, even a page opened from disk can frame the embed (`*` would refuse it).
-  const host = info.outputPath('host.html');
-  writeFileSync(
-    host,
-    `<!doctype html><title>Lesson</title><iframe src="${baseURL}${EMBED_URL.slice(1)}" width="640" height="400"></iframe>`,
-  );
-  const hostContext = await browser.newContext();
-  const hostPage = await hostContext.newPage();
-  await hostPage.goto(pathToFileURL(host).href);
-  const framed = hostPage.frames()[1];
-  expect(framed?.url()).toContain('mode=embed');
-  await expect
-    .poll(() => framed?.evaluate(() => Number(document.documentElement.dataset.mapIdle ?? 0)), FAST)
-    .toBeGreaterThan(0);
-  await hostContext.close();
-});
-
-/** The part of the Trusted Types API the test uses (not in TypeScript's DOM library yet). */
-interface TrustedTypesWindow {
-  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): unknown };
-}
-
-test('Trusted Types enforced: recorded, not required (maplibre/maplibre-gl-js #7210)', async ({
-  browser,
-  baseURL,
-}, info) => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
-  const tally = await watchContext(context, baseURL ?? '');
-  const page = await newWatchedPage(context, tally);
-  // The same policy, with Trusted Types required for every sink that takes script.
-  await page.route(
-    (url) => url.origin === new URL(baseURL ?? '').origin,
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      headers['content-security-policy'] = `${STRICT_POLICY}; require-trusted-types-for 'script'`;
-      return route.fulfill({ response, headers });
-    },
-  );
-  const results: Record<string, unknown> = {};
-  for (const [mode, url] of [
-    ['explore', '/?t=2023-09-26&view=46.55,39.66,9'],
-    ['embed', EMBED_URL],
-  ] as const) {
-    const errorsBefore = tally.pageErrors.length;
-    const violationsBefore = violations(tally);
-    const documentBefore = tally.cspDocument.length;
-    await page.goto(url);
-    const idle = await waitForIdle(page).then(
-      () => true,
-      () => false,
-    );
-    const drawn = await page.evaluate(() => window.__map?.queryRenderedFeatures().length ?? 0);
-    results[mode] = {
-      mapIdle: idle,
-      featuresDrawn: drawn,
-      violations: violations(tally) - violationsBefore,
-      pageErrors: [...new Set(tally.pageErrors.slice(errorsBefore))],
-      pageErrorCount: tally.pageErrors.length - errorsBefore,
-      firstViolation: tally.cspDocument[documentBefore] ?? null,
-    };
-  }
-  // The same with a default policy that lets same-origin script URLs through (what the app would
-  // need to add): does anything else reach a sink?
-  await page.addInitScript(() => {
-    const own = (url: string) => new URL(url, location.href).origin === location.origin;
-    (window as TrustedTypesWindow).trustedTypes?.createPolicy('default', {
-      createScriptURL: (url: string) => {
-        if (own(url)) return url;
-        throw new TypeError(`script URL from another origin: ${url}`);
-      },
-    });
-  });
-  const errorsBefore = tally.pageErrors.length;
-  const violationsBefore = violations(tally);
-  await page.goto('/?t=2023-09-26&view=46.55,39.66,9');
-  await waitForIdle(page);
-  results.exploreWithDefaultPolicy = {
-    featuresDrawn: await page.evaluate(() => window.__map?.queryRenderedFeatures().length ?? 0),
-    violations: violations(tally) - violationsBefore,
-    pageErrors: [...new Set(tally.pageErrors.slice(errorsBefore))],
-  };
-  report(info, 'trusted types', results);
-  // Recorded only: the suite does not depend on it. The header really was enforced:
-  expect(await page.evaluate(() => typeof (window as TrustedTypesWindow).trustedTypes)).toBe('object');
   await context.close();
 });
 
@@ -742,12 +491,12 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
   // A smaller window: SwiftShader draws every pixel on the CPU, ten times over.
   const context = await browser.newContext({ viewport: { width: 900, height: 560 } });
   await context.addInitScript(instrumentWebgl);
-  const tally = await watchContext(context, baseURL ?? '');
-  const page = await newWatchedPage(context, tally);
+  const w = await watchContext(context, baseURL ?? '');
+  const page = await newWatchedPage(context, w);
   // In the exodus, looking down the Lachin corridor, where the dots are, the evening of the fuel
   // depot explosion (a place state, kept in feature state, which a rebuilt style drops).
   await page.goto('/?t=2023-09-25T20:00&view=46.55,39.66,9');
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   await page.evaluate(() => {
     const map = window.__map;
     if (!map) throw new Error('no map');
@@ -764,8 +513,10 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
 
   /** Pixels the dots layer adds along the corridor: hidden and shown on the map, not in the store. */
   const dotPixels = async (withDots: Buffer) => {
-    await settleAfter(page, () =>
-      page.evaluate(() => window.__map?.setLayoutProperty('exodus-dots', 'visibility', 'none')),
+    await settleAfter(
+      page,
+      () => page.evaluate(() => window.__map?.setLayoutProperty('exodus-dots', 'visibility', 'none')),
+      FAST_POLL,
     );
     const withoutDots = await corridorShot(page);
     await page.evaluate(() => window.__map?.setLayoutProperty('exodus-dots', 'visibility', 'visible'));
@@ -786,14 +537,14 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
     await page.evaluate(() => window.__appStore?.getState().play());
     const t0 = await storeTime(page);
     await page.evaluate(() => window.__loseContext?.loseContext());
-    await expect.poll(() => page.evaluate(() => window.__glEvents?.lost), FAST).toBe(cycle);
+    await expect.poll(() => page.evaluate(() => window.__glEvents?.lost), FAST_POLL).toBe(cycle);
     // Playback goes on while the context is lost: time moves, nothing throws.
-    await expect.poll(() => storeTime(page), FAST).toBeGreaterThan(t0);
+    await expect.poll(() => storeTime(page), FAST_POLL).toBeGreaterThan(t0);
     const renders = await page.evaluate(() => window.__glEvents?.renders ?? 0);
     const points = await pointDraws();
     await page.evaluate(() => window.__loseContext?.restoreContext());
     await expect
-      .poll(async () => [await page.evaluate(() => window.__glEvents?.restored), tally.pageErrors], FAST)
+      .poll(async () => [await page.evaluate(() => window.__glEvents?.restored), w.pageErrors], FAST_POLL)
       .toEqual([cycle, []]);
     // Drawing again, still playing, with the style rebuilt and the dots layer added back and drawing.
     await expect
@@ -807,11 +558,11 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
             }),
             [renders, points] as [number, number],
           ),
-        FAST,
+        FAST_POLL,
       )
       .toEqual({ drawing: true, dotsLayer: true, dotsDrawn: true });
     expect(await page.evaluate(() => window.__appStore?.getState().playing)).toBe(true);
-    await settleAfter(page, () => page.evaluate(() => window.__appStore?.getState().pause()));
+    await settleAfter(page, () => page.evaluate(() => window.__appStore?.getState().pause()), FAST_POLL);
     const now = await appSnapshot(page);
     expect(kept(now), `state after restore ${cycle}`).toEqual(kept(before));
     expect(now.t).toBeGreaterThan(before.t);
@@ -845,7 +596,7 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
     await expect(page.locator('.app')).toHaveAttribute('data-mode', mode);
     await expect(page.locator(marker[mode]).first()).toBeVisible();
   }
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   const switchMs = Date.now() - started - lossMs;
   const afterSwitches = await webglCanvases(page);
   const colours = (await pngStats(page, await mapShot(page))).colours;
@@ -857,15 +608,12 @@ test('the map survives ten WebGL context losses during playback, and thirty mode
     cycles,
     afterSwitches,
     coloursAfterSwitches: colours,
-    pageErrors: tally.pageErrors.length,
-    consoleErrors: tally.consoleErrors.length,
+    pageErrors: w.pageErrors.length,
+    consoleErrors: w.consoleErrors.length,
   });
   expect(afterSwitches).toEqual({ connected: 1, ever: 1, canvases: 1 });
   expect(colours).toBeGreaterThan(100);
-  expect(tally.pageErrors, 'page errors').toEqual([]);
-  expect(tally.consoleErrors, 'console errors').toEqual([]);
-  expect(tally.foreign).toEqual([]);
-  expect(violations(tally)).toBe(0);
+  expectContextClean(w);
   await context.close();
 });
 
@@ -971,8 +719,8 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
   test.setTimeout(90_000);
   const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
   await context.addInitScript(spyOnCamera);
-  const tally = await watchContext(context, baseURL ?? '');
-  const page = await newWatchedPage(context, tally);
+  const w = await watchContext(context, baseURL ?? '');
+  const page = await newWatchedPage(context, w);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const engine = realEngine();
   const eventTimes = new Set(engine.data.events.map((e) => e.start));
@@ -980,19 +728,19 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
 
   // Explore: nothing plays by itself. (An absence takes a while to see: two seconds of watching.)
   await page.goto('/?t=2023-09-19T12:00&view=46.6,39.8,8');
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
   await page.waitForTimeout(2_000);
   expect(await playing()).toBe(false);
   expect((await motion(page)).times).toEqual([]);
 
   // Choosing an event in the list moves time and camera: a cut.
-  await settleAfter(page, () => page.locator('.event-item').first().click());
+  await settleAfter(page, () => page.locator('.event-item').first().click(), FAST_POLL);
   // Playing cuts from event to event (at 4×, one a second).
   await page.evaluate(() => window.__appStore?.getState().setSpeed(4));
   const before = (await motion(page)).times.length;
   await page.getByRole('button', { name: 'Play' }).first().click();
-  await expect.poll(async () => (await motion(page)).times.length - before, FAST).toBeGreaterThanOrEqual(3);
+  await expect.poll(async () => (await motion(page)).times.length - before, FAST_POLL).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Pause' }).first().click();
   const played = (await motion(page)).times.slice(before, before + 3);
   expect(
@@ -1007,9 +755,9 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
   for (let i = 0; i < 4; i++) {
     const from = await storeTime(page);
     await page.locator('body').press('ArrowRight');
-    await expect.poll(() => storeTime(page), FAST).toBeGreaterThan(from);
+    await expect.poll(() => storeTime(page), FAST_POLL).toBeGreaterThan(from);
   }
-  await waitForIdle(page);
+  await waitForIdle(page, 0, FAST_POLL);
   const steps = (await motion(page)).times.slice(presentStart);
   expect(steps.length, 'one time per step: no frames in between').toBe(4);
   expect(steps.filter((x) => x.animating || !eventTimes.has(x.t))).toEqual([]);
@@ -1017,16 +765,16 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
 
   // An embed that loops a chapter waits at its start for the play button, which then cuts too.
   const exodus = engine.chapters.find((c) => c.id === 'exodus');
-  const embed = await newWatchedPage(context, tally);
+  const embed = await newWatchedPage(context, w);
   await embed.emulateMedia({ reducedMotion: 'reduce' });
   await embed.goto('/?mode=embed&chapter=exodus&view=46.55,39.66,9&layers=places,routes,exodus&controls=play');
-  await waitForIdle(embed);
+  await waitForIdle(embed, 0, FAST_POLL);
   await embed.waitForTimeout(2_000);
   const embedAutoplay = await embed.evaluate(() => window.__appStore?.getState().playing);
   expect(embedAutoplay, 'embed autoplay').toBe(false);
   expect((await motion(embed)).times.map((x) => x.t)).toEqual([exodus?.start]);
   await embed.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => (await motion(embed)).times.length, FAST).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await motion(embed)).times.length, FAST_POLL).toBeGreaterThanOrEqual(2);
   await embed.getByRole('button', { name: 'Pause' }).click();
   const embedPlayed = (await motion(embed)).times.slice(1, 2);
   expect(embedPlayed.filter((x) => !eventTimes.has(x.t))).toEqual([]);
@@ -1054,14 +802,24 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
     movements.filter((m) => m > 1),
     'movements drawn over several frames',
   ).toEqual([]);
-  expect(tally.pageErrors).toEqual([]);
-  expect(tally.consoleErrors).toEqual([]);
+  expectContextClean(w);
   await context.close();
 });
 
 // ---------------------------------------------------------------------------------------------
 // Hostile feature properties (checklist 18).
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Stepanakert on 26 September, one page for the hostile-properties test and then the policy test,
+ * in that order: the policy test provokes violations on purpose, the hostile-properties test must
+ * see none.
+ */
+const stepanakert = sharedPage('/?t=2023-09-26&view=46.75,39.815,11', {
+  viewport: { width: 1280, height: 800 },
+  acceptDownloads: true,
+});
+test.afterAll(() => stepanakert.close());
 
 /** Elements and attributes that would mean text from a file became markup, counted in the whole page. */
 function markupCounts(page: Page) {
@@ -1089,16 +847,7 @@ test('hostile feature properties stay text: clicked, listed, refused and exporte
   browser,
   baseURL,
 }, info) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const tally = await watchContext(context, baseURL ?? '');
-  const page = await newWatchedPage(context, tally);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto('/?t=2023-09-26&view=46.75,39.815,11');
-  await waitForIdle(page);
+  const { page, watch: w } = await stepanakert.open(browser, baseURL ?? '');
   const baseline = await markupCounts(page);
   const raw = JSON.parse(readFileSync(HOSTILE_FILE, 'utf8')) as {
     features: { properties: Record<string, unknown> }[];
@@ -1136,8 +885,8 @@ test('hostile feature properties stay text: clicked, listed, refused and exporte
       at,
     );
   // The point's circle and the area's fill.
-  await expect.poll(hit, { ...FAST, message: 'the imported point and area under the click' }).toEqual(['t', 't']);
-  await settleAfter(page, () => page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y));
+  await expect.poll(hit, { ...FAST_POLL, message: 'the imported point and area under the click' }).toEqual(['t', 't']);
+  await settleAfter(page, () => page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y), FAST_POLL);
   // What a click there selects is the dataset's town under the imported point.
   const selection = await page.evaluate(() => window.__appStore?.getState().selection ?? null);
   expect(selection).toBe('place:stepanakert');
@@ -1198,16 +947,160 @@ test('hostile feature properties stay text: clicked, listed, refused and exporte
     markupBefore: baseline,
     markupAfter: after,
     ...pwned,
-    dialogs: dialogs.length,
-    pageErrors: tally.pageErrors.length,
+    dialogs: w.dialogs.length,
+    pageErrors: w.pageErrors.length,
   });
   expect(after).toEqual(baseline);
   expect(after.scriptHrefs).toBe(0);
   expect(pwned).toEqual({ pwned: undefined, polluted: undefined });
-  expect(dialogs).toEqual([]);
-  expect(tally.pageErrors).toEqual([]);
-  expect(tally.consoleErrors).toEqual([]);
-  expect(violations(tally)).toBe(0);
-  expect(tally.foreign).toEqual([]);
+  expect(w.dialogs).toEqual([]);
+  expectContextClean(w);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The served policy and Trusted Types.
+// ---------------------------------------------------------------------------------------------
+
+test('the served policy is the strict one, a violation would be seen in the page or a worker, and any page can frame the embed', async ({
+  browser,
+  baseURL,
+  request,
+}, info) => {
+  expect(CONTENT_SECURITY_POLICY).toBe(STRICT_POLICY);
+  // Every response carries it: the page, the scripts, MapLibre's worker, the data.
+  const dist = process.env.E2E_DIST ?? 'dist';
+  const worker = readdirSync(`${dist}/assets`).find((f) => f.startsWith('maplibre-gl-worker-'));
+  expect(worker, "MapLibre's worker file").toBeDefined();
+  for (const path of ['/', '/?mode=embed', '/generated/dataset.json', `/assets/${worker}`]) {
+    const headers = (await request.get(path)).headers();
+    // Equal to the policy, so also no frame-ancestors: the embed stays embeddable by any site, and
+    // no X-Frame-Options either (the decision is explained in vite.config.ts).
+    expect(headers['content-security-policy'], path).toBe(STRICT_POLICY);
+    expect(headers['x-frame-options'], path).toBeUndefined();
+  }
+
+  // The watchers are not blind: a foreign fetch from MapLibre's worker, a foreign fetch from the page
+  // and a style attribute written as markup (which style-src 'self' refuses) are each seen, on the
+  // page the hostile-properties test leaves (or a fresh one, when this test runs alone).
+  const { page: tab, watch: w } = await stepanakert.open(browser, baseURL ?? '');
+  expect(allCspViolations(w).length, 'violations while the map loads and draws').toBe(0);
+  // MapLibre and React style elements through the CSSOM (element.style), which style-src does not
+  // govern: many styled elements, no <style> element, no violation.
+  const styling = await tab.evaluate(() => ({
+    styleElements: document.querySelectorAll('style').length,
+    styledElements: document.querySelectorAll('[style]').length,
+  }));
+  expect(styling.styleElements).toBe(0);
+  expect(styling.styledElements).toBeGreaterThan(5);
+  const mapWorker = tab.workers().find((x) => x.url().includes('maplibre-gl-worker'));
+  expect(mapWorker, "MapLibre's worker").toBeDefined();
+  await mapWorker?.evaluate(() => fetch('https://example.invalid/tile').catch(() => undefined));
+  // Seen by the listener inside the worker, and in Chromium's log (which says it twice).
+  await expect
+    .poll(() => [w.cspWorker.length, w.cspLog.some((l) => l.startsWith('worker'))], FAST_POLL)
+    .toEqual([1, true]);
+  await tab.evaluate(() => fetch('https://example.invalid/data').catch(() => undefined));
+  await expect.poll(() => w.cspViolations.length, FAST_POLL).toBe(1);
+  await tab.evaluate(() => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p style="color: red">inline</p>';
+    document.body.append(div);
+  });
+  await expect.poll(() => w.cspViolations.length, FAST_POLL).toBe(2);
+  expect(w.cspViolations[1]).toMatch(/^style-src/);
+  expect(w.foreignRequests, 'blocked before the network').toEqual([]);
+  report(info, 'csp', {
+    header: 'strict, equal to vite.config.ts',
+    styleSrc: "'self' suffices (MapLibre and React style through the CSSOM)",
+    ...styling,
+    seenOnPurpose: { document: w.cspViolations, worker: w.cspWorker, log: w.cspLog.length },
+  });
+
+  // Without frame-ancestors, even a page opened from disk can frame the embed (`*` would refuse it).
+  const host = info.outputPath('host.html');
+  writeFileSync(
+    host,
+    `<!doctype html><title>Lesson</title><iframe src="${baseURL}${EMBED_URL.slice(1)}" width="640" height="400"></iframe>`,
+  );
+  const hostContext = await browser.newContext();
+  const hostPage = await hostContext.newPage();
+  await hostPage.goto(pathToFileURL(host).href);
+  const framed = hostPage.frames()[1];
+  expect(framed?.url()).toContain('mode=embed');
+  await expect
+    .poll(() => framed?.evaluate(() => Number(document.documentElement.dataset.mapIdle ?? 0)), FAST_POLL)
+    .toBeGreaterThan(0);
+  await hostContext.close();
+});
+
+/** The part of the Trusted Types API the test uses (not in TypeScript's DOM library yet). */
+interface TrustedTypesWindow {
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): unknown };
+}
+
+test('Trusted Types enforced: recorded, not required (maplibre/maplibre-gl-js #7210)', async ({
+  browser,
+  baseURL,
+}, info) => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
+  const w = await watchContext(context, baseURL ?? '');
+  const page = await newWatchedPage(context, w);
+  // The same policy, with Trusted Types required for every sink that takes script.
+  await page.route(
+    (url) => url.origin === new URL(baseURL ?? '').origin,
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      headers['content-security-policy'] = `${STRICT_POLICY}; require-trusted-types-for 'script'`;
+      return route.fulfill({ response, headers });
+    },
+  );
+  const results: Record<string, unknown> = {};
+  for (const [mode, url] of [
+    ['explore', '/?t=2023-09-26&view=46.55,39.66,9'],
+    ['embed', EMBED_URL],
+  ] as const) {
+    const errorsBefore = w.pageErrors.length;
+    const violationsBefore = allCspViolations(w).length;
+    const documentBefore = w.cspViolations.length;
+    await page.goto(url);
+    const idle = await waitForIdle(page, 0, FAST_POLL).then(
+      () => true,
+      () => false,
+    );
+    const drawn = await page.evaluate(() => window.__map?.queryRenderedFeatures().length ?? 0);
+    results[mode] = {
+      mapIdle: idle,
+      featuresDrawn: drawn,
+      violations: allCspViolations(w).length - violationsBefore,
+      pageErrors: [...new Set(w.pageErrors.slice(errorsBefore))],
+      pageErrorCount: w.pageErrors.length - errorsBefore,
+      firstViolation: w.cspViolations[documentBefore] ?? null,
+    };
+  }
+  // The same with a default policy that lets same-origin script URLs through (what the app would
+  // need to add): does anything else reach a sink?
+  await page.addInitScript(() => {
+    const own = (url: string) => new URL(url, location.href).origin === location.origin;
+    (window as TrustedTypesWindow).trustedTypes?.createPolicy('default', {
+      createScriptURL: (url: string) => {
+        if (own(url)) return url;
+        throw new TypeError(`script URL from another origin: ${url}`);
+      },
+    });
+  });
+  const errorsBefore = w.pageErrors.length;
+  const violationsBefore = allCspViolations(w).length;
+  await page.goto('/?t=2023-09-26&view=46.55,39.66,9');
+  await waitForIdle(page, 0, FAST_POLL);
+  results.exploreWithDefaultPolicy = {
+    featuresDrawn: await page.evaluate(() => window.__map?.queryRenderedFeatures().length ?? 0),
+    violations: allCspViolations(w).length - violationsBefore,
+    pageErrors: [...new Set(w.pageErrors.slice(errorsBefore))],
+  };
+  report(info, 'trusted types', results);
+  // Recorded only: the suite does not depend on it. The header really was enforced:
+  expect(await page.evaluate(() => typeof (window as TrustedTypesWindow).trustedTypes)).toBe('object');
   await context.close();
 });
