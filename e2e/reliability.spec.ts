@@ -1,16 +1,18 @@
 /**
- * Reliability in the browser (design/reliability.md P2, P3, P8, P9; checklist 12–16 and 18), against
- * the production build as `vite preview` serves it, with its Content-Security-Policy header:
+ * Reliability in the browser (docs/reliability.md: #content-security-policy, #nothing-leaves-the-origin,
+ * #lost-graphics-context, #reduced-motion, #data-never-runs-as-code), against the production build as
+ * `vite preview` serves it, with its Content-Security-Policy header:
  *
  * - a full session (every chapter played, present mode stepped and a PNG saved, an embed opened, a
  *   file imported, the events exported), then the same session offline: no request to another host,
  *   no CSP violation (in the page or in a worker), no page error, and the app still works;
- * - the served policy is exactly the strict one (no frame-ancestors: a page opened from disk frames the
- *   embed), and the watchers do see a violation when there is one; Trusted Types enforced, recorded;
  * - ten WebGL context losses during playback: the map, the exodus dots and the state all come back;
  *   thirty mode switches leave exactly one WebGL context;
  * - reduced motion: no autoplay, no animated camera move, playback and steps cut;
- * - a file whose properties hold every hostile value creates no element and runs nothing.
+ * - a file whose properties hold every hostile value creates no element and runs nothing;
+ * - the served policy is exactly the strict one (no frame-ancestors: a page opened from disk frames the
+ *   embed), and the watchers do see a violation when there is one (after the hostile file, on the
+ *   same page, since it sets violations off on purpose); Trusted Types enforced, recorded.
  *
  * Each test prints its figures (`reliability:` lines) and attaches them to the report.
  */
@@ -33,7 +35,7 @@ import {
   watchContext,
 } from './harness';
 
-/** The policy the app promises (reliability.md P2), written out so that loosening vite.config.ts fails here. */
+/** The policy the app promises (docs/reliability.md#content-security-policy), written out so that loosening vite.config.ts fails here. */
 const STRICT_POLICY =
   "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'";
 
@@ -252,8 +254,8 @@ interface ImportOutcome {
 
 /**
  * Imports a file and exports: the last imported layer as CSV and the events table as CSV and JSON.
- * The import and the layer export run in a worker the app starts for each request; offline, that
- * worker's script cannot load and both end in the panel's message instead (see the report).
+ * The import and the layer export run in the import worker, which the page keeps between requests,
+ * so both work offline too.
  */
 async function importAndExport(page: Page, file: string): Promise<ImportOutcome> {
   const panel = page.getByRole('region', { name: 'Your data' });
@@ -807,7 +809,7 @@ test('reduced motion: no autoplay, no animated camera move, playback and present
 });
 
 // ---------------------------------------------------------------------------------------------
-// Hostile feature properties (checklist 18).
+// Hostile feature properties (docs/reliability.md#data-never-runs-as-code).
 // ---------------------------------------------------------------------------------------------
 
 /**
