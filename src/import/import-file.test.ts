@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from './csv-text';
 import { exportLayer, type ImportWorker, importFile, loadLayers } from './import-file';
+import { listedOf } from './listed';
 import type { ImportedLayer } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -19,12 +20,9 @@ class FakeWorker implements ImportWorker {
   reply(...replies: WorkerReply[]) {
     for (const data of replies) this.onmessage?.({ data } as MessageEvent<WorkerReply>);
   }
-  /** Sends a layer the way the worker does: its header, then its features in chunks of `size`. */
-  replyLayer(layer: ImportedLayer, size: number) {
-    this.reply({ type: 'layer', layer: { ...layer, features: [] } });
-    for (let i = 0; i < layer.features.length; i += size) {
-      this.reply({ type: 'features', features: layer.features.slice(i, i + size) });
-    }
+  /** Sends a layer the way the worker does: what the page lists, without its features. */
+  replyLayer(layer: ImportedLayer) {
+    this.reply({ type: 'layer', layer: listedOf(layer) });
   }
 }
 
@@ -42,7 +40,7 @@ const file = (name: string, size?: number) => {
 };
 
 describe('importFile', () => {
-  it('posts the file to a worker, forwards progress and puts the chunks back together', async () => {
+  it('posts the file to a worker, forwards progress and lists the layer it kept', async () => {
     const w = new FakeWorker();
     const seen: number[] = [];
     const done = importFile(
@@ -53,9 +51,9 @@ describe('importFile', () => {
     );
     const whole = layer('a', 12);
     w.reply({ type: 'progress', fraction: 0.5 });
-    w.replyLayer(whole, 5);
+    w.replyLayer(whole);
     w.reply({ type: 'done' });
-    expect(await done).toEqual({ ok: true, layer: whole });
+    expect(await done).toEqual({ ok: true, layer: listedOf(whole) });
     expect(seen).toEqual([0.5]);
     expect(w.sent).toEqual([{ type: 'import', file: expect.any(File) }]);
     expect(w.terminated).toBe(true);
@@ -100,7 +98,7 @@ describe('importFile', () => {
       abort.signal,
       () => w,
     );
-    w.reply({ type: 'layer', layer: layer('a', 1) });
+    w.replyLayer(layer('a', 1));
     abort.abort();
     expect(w.terminated).toBe(false);
     w.reply({ type: 'done' });
@@ -125,13 +123,13 @@ describe('importFile', () => {
 });
 
 describe('loadLayers and exportLayer', () => {
-  it('reads several kept layers back in chunks', async () => {
+  it('reads several kept layers back', async () => {
     const w = new FakeWorker();
     const done = loadLayers(() => w);
-    w.replyLayer(layer('a', 3), 2);
-    w.replyLayer(layer('b', 4), 2);
+    w.replyLayer(layer('a', 3));
+    w.replyLayer(layer('b', 4));
     w.reply({ type: 'done' });
-    expect(await done).toEqual([layer('a', 3), layer('b', 4)]);
+    expect(await done).toEqual([listedOf(layer('a', 3)), listedOf(layer('b', 4))]);
   });
 
   it("rejects with the worker's reason when storage fails", async () => {

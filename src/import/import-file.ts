@@ -1,11 +1,11 @@
 /**
  * The page's side of the import worker: import a file (type and size are checked before anything
- * is read), read the kept layers back, or export one. Layers arrive in chunks, each unpacked in its
- * own task, so the page keeps drawing frames however big the layer is.
+ * is read), read the kept layers back, or export one. A layer arrives as what the page lists and
+ * filters by, not its features, so the page keeps drawing frames however big the layer is.
  */
 import { checkFile } from './parse';
 import { fileError } from './problems';
-import type { ImportError, ImportedLayer, ParseResult } from './types';
+import type { ImportError, ImportResult, ListedLayer } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** The part of a Worker this module uses, so tests can stand in for it. */
@@ -32,7 +32,7 @@ let turn: Promise<unknown> = Promise.resolve();
 
 /** Everything one request produced. */
 interface Outcome {
-  layers: ImportedLayer[];
+  layers: ListedLayer[];
   errors: ImportError[];
   errorCount: number;
   exported: { text: string; name: string } | null;
@@ -88,13 +88,8 @@ function runOn(worker: ImportWorker, keep: boolean, request: WorkerRequest, o: O
           break;
         case 'layer':
           committed = true;
-          out.layers.push({ ...data.layer, features: [] });
+          out.layers.push(data.layer);
           break;
-        case 'features': {
-          const features = out.layers.at(-1)?.features;
-          for (const f of data.features) features?.push(f);
-          break;
-        }
         case 'exported':
           finish({ ...out, exported: { text: data.text, name: data.name } });
           break;
@@ -124,7 +119,7 @@ export async function importFile(
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
   createWorker: () => ImportWorker = moduleWorker,
-): Promise<ParseResult> {
+): Promise<ImportResult> {
   const early = checkFile(file.name, file.size);
   if (early) return early;
   const out = await run(
@@ -145,7 +140,7 @@ export async function importFile(
 const savedDataError = (message: string): ImportError => ({ code: 'storage', message });
 
 /** The layers kept in this browser, read by the worker. Rejects with the reason when they cannot be read. */
-export async function loadLayers(createWorker: () => ImportWorker = moduleWorker): Promise<ImportedLayer[]> {
+export async function loadLayers(createWorker: () => ImportWorker = moduleWorker): Promise<ListedLayer[]> {
   const out = await run({ type: 'load' }, { createWorker, failed: savedDataError });
   if (out.errorCount > 0) throw new Error(out.errors[0]?.message ?? 'the worker gave no reason');
   return out.layers;

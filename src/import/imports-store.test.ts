@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from './csv-text';
 import { createImportsStore, type ImportsDeps } from './imports-store';
+import { listedOf } from './listed';
 import { fileFailure } from './problems';
-import type { ImportedLayer, ParseResult } from './types';
+import type { ImportResult, ListedLayer, ParseResult } from './types';
 
-function layer(id: string): ImportedLayer {
-  const r = parseCsvText('lat,lon\n39.8,46.7\n', `${id}.csv`, () => {}, { id, importedAt: 0 });
+/** What the worker lists for a parse result. */
+const listed = (r: ParseResult): ImportResult => (r.ok ? { ok: true, layer: listedOf(r.layer) } : r);
+
+function layer(id: string): ListedLayer {
+  const r = listed(parseCsvText('lat,lon\n39.8,46.7\n', `${id}.csv`, () => {}, { id, importedAt: 0 }));
   if (!r.ok) throw new Error('fixture did not parse');
   return r.layer;
 }
 
 /** An in-memory stand-in for the worker and IndexedDB: each file name maps to a prepared result. */
-function setup(results: Record<string, ParseResult>, saved: ImportedLayer[] = []) {
+function setup(results: Record<string, ImportResult>, saved: ListedLayer[] = []) {
   const db = new Map(saved.map((l) => [l.id, l]));
   let broken = false;
   const deps: ImportsDeps = {
@@ -37,7 +41,7 @@ function setup(results: Record<string, ParseResult>, saved: ImportedLayer[] = []
 }
 
 const file = (name: string) => new File([''], name);
-const ok = (l: ImportedLayer): ParseResult => ({ ok: true, layer: l });
+const ok = (l: ListedLayer): ImportResult => ({ ok: true, layer: l });
 
 describe('imports store', () => {
   it('loads kept layers, then lists a good import', async () => {
@@ -51,7 +55,7 @@ describe('imports store', () => {
 
   it('spells out bidi controls of a file name in the status line (evil\u202egpj.csv would read evilcsv.jpg)', async () => {
     const name = 'evil\u202egpj.csv';
-    const r = parseCsvText('lat,lon\n39.8,46.7\n', name, () => {}, { id: 'e', importedAt: 0 });
+    const r = listed(parseCsvText('lat,lon\n39.8,46.7\n', name, () => {}, { id: 'e', importedAt: 0 }));
     const { store } = setup({ [name]: r });
     await store.getState().importFiles([file(name)]);
     expect(store.getState().message).toBe('Imported evil\\u202egpj.csv: 1 feature.');

@@ -8,13 +8,13 @@ import { createStore } from 'zustand/vanilla';
 import { exportLayer, importFile, loadLayers } from './import-file';
 import { visible } from './sanitize';
 import { removeLayer } from './storage';
-import type { ImportError, ImportedLayer } from './types';
+import type { ImportError, ListedLayer } from './types';
 
 /** Which dated features show: those up to the slider's time, or only those on its day. */
 export type TimeMode = 'cumulative' | 'instant';
 
 export interface ImportsState {
-  layers: ImportedLayer[];
+  layers: ListedLayer[];
   status: 'idle' | 'loading' | 'importing';
   /** The file being imported, while status is 'importing'. */
   current: string | null;
@@ -47,15 +47,15 @@ export type ImportsStore = ImportsState & ImportsActions;
 /** What the store reaches outside itself: the worker and IndexedDB, replaced in unit tests. */
 export interface ImportsDeps {
   importFile: typeof importFile;
-  loadLayers: () => Promise<ImportedLayer[]>;
+  loadLayers: () => Promise<ListedLayer[]>;
   exportLayer: (id: string, format: 'geojson' | 'csv') => Promise<{ text: string; name: string }>;
   removeLayer: typeof removeLayer;
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const summary = (l: ImportedLayer) =>
-  `Imported ${visible(l.fileName, 120)}: ${l.features.length.toLocaleString('en-US')} feature${l.features.length === 1 ? '' : 's'}.`;
+const summary = (l: ListedLayer) =>
+  `Imported ${visible(l.fileName, 120)}: ${l.featureCount.toLocaleString('en-US')} feature${l.featureCount === 1 ? '' : 's'}.`;
 
 /** A store wired to the given dependencies. */
 export function createImportsStore(deps: ImportsDeps) {

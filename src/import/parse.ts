@@ -15,6 +15,7 @@ import {
   type ImportErrorCode,
   type ImportedFeature,
   type ImportedLayer,
+  type ImportFailure,
   type ImportMeta,
   LIMITS,
   MAX_REPORTED_ERRORS,
@@ -46,7 +47,7 @@ function sizeText(bytes: number, other: number): string {
 }
 
 /** The checks made before a file is read at all: its type and its size. */
-export function checkFile(fileName: string, bytes: number): ParseResult | null {
+export function checkFile(fileName: string, bytes: number): ImportFailure | null {
   if (!fileKind(fileName)) {
     return fileFailure(fileName, 'unsupported-type', 'only .geojson, .json and .csv files can be imported');
   }

@@ -3,7 +3,7 @@
  * the feature or spreadsheet row and the field, then the rule that was broken.
  */
 import { visible } from './sanitize';
-import { type ImportError, type ImportErrorCode, MAX_REPORTED_ERRORS, type ParseResult } from './types';
+import { type ImportError, type ImportErrorCode, type ImportFailure, MAX_REPORTED_ERRORS } from './types';
 
 /** Problems found so far: keeps the first MAX_REPORTED_ERRORS and counts them all. */
 export class Problems {
@@ -39,12 +39,12 @@ export class Problems {
   }
 
   /** The failure result, or null when nothing was found. */
-  failure(): ParseResult | null {
+  failure(): ImportFailure | null {
     return this.count === 0 ? null : this.failed();
   }
 
   /** The failure result, once something was found. */
-  failed(): ParseResult {
+  failed(): ImportFailure {
     return { ok: false, errors: this.list, errorCount: this.count };
   }
 }
@@ -55,6 +55,6 @@ export function fileError(fileName: string, code: ImportErrorCode, rule: string)
 }
 
 /** A failure with a single problem with the whole file. */
-export function fileFailure(fileName: string, code: ImportErrorCode, rule: string): ParseResult {
+export function fileFailure(fileName: string, code: ImportErrorCode, rule: string): ImportFailure {
   return { ok: false, errors: [fileError(fileName, code, rule)], errorCount: 1 };
 }

@@ -91,10 +91,29 @@ export interface ImportError {
   field?: string;
 }
 
-export type ParseResult =
-  | { ok: true; layer: ImportedLayer }
-  /** `errors` holds at most MAX_REPORTED_ERRORS; `errorCount` is how many there were in all. */
-  | { ok: false; errors: ImportError[]; errorCount: number };
+/** Why a file was not imported: `errors` holds at most MAX_REPORTED_ERRORS; `errorCount` is how many there were in all. */
+export interface ImportFailure {
+  ok: false;
+  errors: ImportError[];
+  errorCount: number;
+}
+
+export type ParseResult = { ok: true; layer: ImportedLayer } | ImportFailure;
+
+/**
+ * What the page holds of a kept layer: all but its features, which stay in the import worker and
+ * IndexedDB (the map's workers read them from there). What the page needs of them comes with it.
+ */
+export interface ListedLayer extends Omit<ImportedLayer, 'features'> {
+  featureCount: number;
+  /** The dated features' times (epoch ms), sorted: what the map's time filter is made from. */
+  times: Float64Array;
+  /** The kinds of geometry among the features ('Point', 'Polygon'…), which say what style layers it needs. */
+  geometryTypes: string[];
+}
+
+/** An import as the page sees it: the layer listed, or why the file was refused. */
+export type ImportResult = { ok: true; layer: ListedLayer } | ImportFailure;
 
 /** Limits that keep a file from freezing or exhausting the page (docs/reliability.md#limits). */
 export const LIMITS = {

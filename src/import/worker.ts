@@ -1,27 +1,26 @@
 /**
  * The import worker: everything heavy about the reader's data happens here, off the main thread
  * (docs/reliability.md#big-files): reading and parsing a file, keeping it in IndexedDB, reading the
- * kept layers back and writing exports. One worker per request; the page ends it to cancel.
+ * kept layers back and writing exports. The page keeps one between requests and ends it to cancel.
  */
 import { downloadName, toCsv, toGeoJson } from './export';
+import { listedOf } from './listed';
 import { fileError, fileFailure } from './problems';
 import { parseFile } from './read';
 import { getLayer, listLayers, saveLayer } from './storage';
 import type { ImportedLayer, ParseResult } from './types';
-import { FEATURES_PER_MESSAGE, type WorkerReply, type WorkerRequest } from './worker-protocol';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (reply: WorkerReply) => scope.postMessage(reply);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Reading takes this share of the progress bar; parsing the rest. */
 const READ_SHARE = 0.1;
 
 function sendLayer(layer: ImportedLayer): void {
-  post({ type: 'layer', layer: { ...layer, features: [] } });
-  for (let i = 0; i < layer.features.length; i += FEATURES_PER_MESSAGE) {
-    post({ type: 'features', features: layer.features.slice(i, i + FEATURES_PER_MESSAGE) });
-  }
+  const listed = listedOf(layer);
+  post({ type: 'layer', layer: listed }, [listed.times.buffer]);
 }
 
 function sendFailure(result: ParseResult): void {

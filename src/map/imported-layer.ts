@@ -10,7 +10,7 @@
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ImportedFeature, ImportedLayer } from '../import/types';
+import type { ListedLayer } from '../import/types';
 import { PALETTE } from '../look/palette';
 import { DAY_MS, localDayStart } from '../time/iso';
 import { PROTOCOL } from './imported-source.mjs';
@@ -48,7 +48,7 @@ function protocolReady(): Promise<void> {
 /** What is on one map for one imported layer. */
 interface Drawn {
   /** The layer object the source was made from: a new object means new data. */
-  layer: ImportedLayer;
+  layer: ListedLayer;
   /** The visible set last applied, and its filter, which style layers added later start with. */
   key: string;
   visible: ExpressionSpecification;
@@ -58,16 +58,6 @@ interface Drawn {
 }
 
 const applied = new WeakMap<MapLibreMap, Map<string, Drawn>>();
-const sortedTimes = new WeakMap<ImportedLayer, Float64Array>();
-
-function timesOf(layer: ImportedLayer): Float64Array {
-  let times = sortedTimes.get(layer);
-  if (!times) {
-    times = Float64Array.from(layer.features.flatMap((f) => (f.t === null ? [] : [f.t]))).sort();
-    sortedTimes.set(layer, times);
-  }
-  return times;
-}
 
 /** How many of the sorted times are below `t` (or at most `t` when `inclusive`). */
 function countBelow(times: Float64Array, t: number, inclusive: boolean): number {
@@ -88,8 +78,8 @@ const UNDATED: ExpressionSpecification = ['!', ['has', 't']];
  * The features visible at `t`, as a key that changes only when the set does and a filter. Bounds
  * are the first and last visible times, not `t`, so playing between two events changes nothing.
  */
-function visibleSet(layer: ImportedLayer, t: number, mode: 'instant' | 'cumulative') {
-  const times = timesOf(layer);
+function visibleSet(layer: ListedLayer, t: number, mode: 'instant' | 'cumulative') {
+  const { times } = layer;
   const from = mode === 'cumulative' ? 0 : countBelow(times, localDayStart(t), false);
   const to = mode === 'cumulative' ? countBelow(times, t, true) : countBelow(times, localDayStart(t) + DAY_MS, false);
   const first = times[from];
@@ -104,8 +94,8 @@ function visibleSet(layer: ImportedLayer, t: number, mode: 'instant' | 'cumulati
 }
 
 /** The kinds of style layer a layer needs: a CSV of points needs circles only. */
-function kindsOf(features: readonly ImportedFeature[]): Kind[] {
-  const types = new Set(features.map((f) => (f.coordinates ? 'Point' : (f.geometry?.type ?? ''))));
+function kindsOf(geometryTypes: readonly string[]): Kind[] {
+  const types = new Set(geometryTypes);
   if (types.has('GeometryCollection')) return ['fill', 'line', 'circle'];
   return (Object.keys(KINDS) as Kind[]).filter((kind) => KINDS[kind].some((t) => types.has(t)));
 }
@@ -141,7 +131,7 @@ async function draw(map: MapLibreMap, state: Map<string, Drawn>, drawn: Drawn): 
   });
   drawn.source = source;
   // Fill and line first, so a layer's areas and outlines stay under its points.
-  for (const kind of kindsOf(layer.features)) {
+  for (const kind of kindsOf(layer.geometryTypes)) {
     const id = `${source}-${kind}`;
     const filter = filterFor(kind, drawn.visible);
     if (kind === 'fill') map.addLayer({ id, type: 'fill', source, filter, paint: PAINT.fill });
@@ -163,7 +153,7 @@ function erase(map: MapLibreMap, drawn: Drawn): void {
  */
 export function syncImportedLayers(
   map: MapLibreMap,
-  layers: readonly ImportedLayer[],
+  layers: readonly ListedLayer[],
   t: number,
   mode: 'instant' | 'cumulative',
 ): void {

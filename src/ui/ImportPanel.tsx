@@ -5,7 +5,7 @@
 import { type DragEvent, useEffect, useState } from 'react';
 import { importsStore, type TimeMode, useImports } from '../import/imports-store';
 import { visible } from '../import/sanitize';
-import type { ImportedLayer } from '../import/types';
+import type { ListedLayer } from '../import/types';
 import { PALETTE } from '../look/palette';
 import './ImportPanel.css';
 
@@ -28,13 +28,13 @@ function download(text: string, name: string, type: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-async function exportLayer(layer: ImportedLayer, format: 'geojson' | 'csv'): Promise<void> {
+async function exportLayer(layer: ListedLayer, format: 'geojson' | 'csv'): Promise<void> {
   const file = await importsStore.getState().exportLayer(layer.id, format);
   if (file) download(file.text, file.name, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
 }
 
-function LayerItem({ layer }: { layer: ImportedLayer }) {
-  const { features, stats } = layer;
+function LayerItem({ layer }: { layer: ListedLayer }) {
+  const { featureCount, stats } = layer;
   const remove = useImports((s) => s.remove);
   // A name from a file, with bidi overrides and other invisible characters spelt out.
   const name = visible(layer.name, 200);
@@ -45,7 +45,7 @@ function LayerItem({ layer }: { layer: ImportedLayer }) {
       <div className="import-layer-body">
         <bdi className="import-layer-name">{name}</bdi>
         <small className="import-layer-stats" data-testid="import-stats">
-          {count(features.length, 'feature')}
+          {count(featureCount, 'feature')}
           {' · '}
           {layer.dateField === null ? 'no dates, always shown' : `${count(stats.dated, 'dated', 'dated')}`}
           {stats.outsideRegion > 0 && ` · ${count(stats.outsideRegion, 'outside', 'outside')} the map's region`}
