@@ -1,9 +1,11 @@
 /**
  * Runs inside MapLibre's workers, loaded there with `importScriptInWorkers`
  * (docs/reliability.md#big-files): a GeoJSON source whose data is `imported://<layer id>` is read
- * by the map's worker straight from the IndexedDB where the import worker kept the layer. A layer's features then never cross
- * the page's main thread on their way to the map: handed over as objects, MapLibre copied each on
- * the main thread (~25 µs), and a big layer had to go in chunks that each re-indexed and repainted.
+ * by the map's worker straight from the IndexedDB where the import worker kept what the map draws
+ * of the layer (src/import/drawn.ts: geometry and time, points in one Float64Array). A layer's
+ * features then never cross the page's main thread on their way to the map: handed over as
+ * objects, MapLibre copied each on the main thread (~25 µs), and a big layer had to go in chunks
+ * that each re-indexed and repainted.
  *
  * Plain JavaScript without imports: MapLibre's worker imports it as it is (a `.mjs` URL), so Vite
  * copies it verbatim. The database and store names are those of src/import/storage.ts (a unit test
@@ -12,18 +14,26 @@
 
 export const PROTOCOL = 'imported';
 export const DB_NAME = 'karabakh-map-imports';
-export const STORE = 'layers';
+export const STORE = 'drawn';
 
 /**
  * The map's features of a stored layer: geometry and time only, since the map draws one colour and
- * nothing else from a file needs to reach it.
- * @param {{ features: { coordinates: [number, number] | null, geometry: object | null, t: number | null }[] } | undefined} layer
+ * nothing else from a file needs to reach it. Points first, then the other shapes.
+ * @param {{ points: Float64Array, shapes: { geometry: object, t: number | null }[] } | undefined} drawn
  */
-export function mapFeatures(layer) {
+export function mapFeatures(drawn) {
   const features = [];
-  for (const f of layer?.features ?? []) {
-    const geometry = f.coordinates ? { type: 'Point', coordinates: f.coordinates } : f.geometry;
-    if (geometry) features.push({ type: 'Feature', geometry, properties: f.t === null ? {} : { t: f.t } });
+  const points = drawn?.points ?? [];
+  for (let i = 0; i + 2 < points.length; i += 3) {
+    const t = points[i + 2] ?? Number.NaN;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [points[i], points[i + 1]] },
+      properties: Number.isNaN(t) ? {} : { t },
+    });
+  }
+  for (const { geometry, t } of drawn?.shapes ?? []) {
+    features.push({ type: 'Feature', geometry, properties: t === null ? {} : { t } });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -48,8 +58,8 @@ const request = (r) =>
   });
 
 /**
- * The stored layer with this id, or undefined when there is none (removed meanwhile). Never
- * creates the database: the import worker does, before any layer can be drawn.
+ * What the map draws of the stored layer with this id, or undefined when there is none (removed
+ * meanwhile). Never creates the database: the import worker does, before any layer can be drawn.
  * @param {IDBFactory} idb
  * @param {string} id
  */

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCsvText } from '../import/csv-text';
+import { drawnOf } from '../import/drawn';
 import { parseGeoJsonText } from '../import/parse';
-import { DB_NAME as STORAGE_DB, STORE as STORAGE_STORE, saveLayer } from '../import/storage';
+import { removeLayer, DB_NAME as STORAGE_DB, DRAWN as STORAGE_STORE, saveLayer } from '../import/storage';
 import type { ImportedLayer } from '../import/types';
 import { DB_NAME, layerIdOf, mapFeatures, PROTOCOL, readLayer, STORE, unsent } from './imported-source.mjs';
 
@@ -40,7 +41,7 @@ describe('the imported:// source read by MapLibre’s workers', () => {
 
   it('gives the map geometry and time only, nothing else from the file', () => {
     const l = layer('a');
-    expect(mapFeatures(l)).toEqual({
+    expect(mapFeatures(drawnOf(l))).toEqual({
       type: 'FeatureCollection',
       features: [
         {
@@ -52,10 +53,15 @@ describe('the imported:// source read by MapLibre’s workers', () => {
       ],
     });
     expect(mapFeatures(undefined)).toEqual({ type: 'FeatureCollection', features: [] });
+    const undated = parseCsvText('lat,lon,date\n39.7,46.6,\n', 'u.csv', () => {}, { id: 'u', importedAt: 1 });
+    if (!undated.ok) throw new Error('fixture did not parse');
+    expect(mapFeatures(drawnOf(undated.layer)).features).toEqual([
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [46.6, 39.7] }, properties: {} },
+    ]);
   });
 
   it('hands MapLibre a collection it can read but that copies as {} for the page', () => {
-    const collection = mapFeatures(layer('a'));
+    const collection = mapFeatures(drawnOf(layer('a')));
     const data = unsent(collection);
     expect(data.type).toBe('FeatureCollection');
     expect(data.features).toHaveLength(2);
@@ -72,8 +78,11 @@ describe('the imported:// source read by MapLibre’s workers', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
     const kept = layer('a');
     await saveLayer(kept);
-    expect(await readLayer(indexedDB, 'a')).toEqual(kept);
+    expect(await readLayer(indexedDB, 'a')).toEqual(drawnOf(kept));
     expect(await readLayer(indexedDB, 'gone')).toBeUndefined();
+    await saveLayer(layer('c'));
+    await removeLayer('c');
+    expect(await readLayer(indexedDB, 'c')).toBeUndefined();
   });
 
   it('takes the layer id from its URL, whatever characters it has', () => {
@@ -95,7 +104,7 @@ describe('the imported:// source read by MapLibre’s workers', () => {
     const load = loaders.get(PROTOCOL);
     if (!load) throw new Error('the protocol was not registered');
     const { data } = await load({ url: `${PROTOCOL}://b?v=2` });
-    expect(data.features).toEqual(mapFeatures(kept.layer).features);
+    expect(data.features).toEqual(mapFeatures(drawnOf(kept.layer)).features);
     expect((await load({ url: `${PROTOCOL}://missing?v=1` })).data.features).toEqual([]);
   });
 });
