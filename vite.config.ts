@@ -30,6 +30,13 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
 ].join('; ');
 
+/**
+ * `BENCH_BARE=1 vite build`, after the app's build, adds the bare MapLibre page bench/startup.ts
+ * measures the app against, under dist/bench/bare/ (nothing links to it). A build of its own, so it
+ * shares no chunk with the app and the app's chunks are the same with or without it.
+ */
+const bare = process.env.BENCH_BARE === '1';
+
 // Two cores on CI machines: keep test workers to two.
 export default defineConfig({
   plugins: [react()],
@@ -37,7 +44,9 @@ export default defineConfig({
     target: 'es2022',
     // maplibre-gl alone is ~1 MB; it is split into its own chunk below, so only warn beyond that.
     chunkSizeWarningLimit: 1200,
+    ...(bare ? { emptyOutDir: false, copyPublicDir: false, assetsDir: 'bench/bare/assets' } : {}),
     rollupOptions: {
+      ...(bare ? { input: 'bench/bare/index.html' } : {}),
       output: {
         manualChunks(id) {
           if (id.includes('node_modules/maplibre-gl')) return 'maplibre';
