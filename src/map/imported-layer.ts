@@ -2,6 +2,9 @@
  * The reader's imported layers on the map: a GeoJSON source with fill, line and circle layers per
  * import, ids prefixed `user-`. Data is sent to the map once per layer; time only changes filters,
  * and only when the set of visible features changes (setData is slow on big data, maplibre #106).
+ * While none of a layer's features is visible its style layers are hidden, so the map asks its
+ * workers for no tiles of it: cutting a tile of 100,000 points out of the index took them ~1 s of
+ * work and collections, in which the map's frames waited on a starved GPU process (traced on 2 cores).
  *
  * The data does not pass through the page: the source's URL is `imported://<layer id>`, which
  * MapLibre's own worker reads from IndexedDB (imported-source.mjs, loaded into its workers). Handed
@@ -9,7 +12,7 @@
  * had to go in chunks that each re-indexed and repainted the map (docs/reliability.md#big-files).
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { ListedLayer } from '../import/types';
 import { PALETTE } from '../look/palette';
 import { DAY_MS, localDayStart } from '../time/iso';
@@ -52,6 +55,8 @@ interface Drawn {
   /** The visible set last applied, and its filter, which style layers added later start with. */
   key: string;
   visible: ExpressionSpecification;
+  /** Whether any feature is visible: if not, the style layers are hidden. */
+  shown: boolean;
   /** The source, once added. */
   source: string | null;
   styleLayers: { id: string; kind: Kind }[];
@@ -84,13 +89,15 @@ function visibleSet(layer: ListedLayer, t: number, mode: 'instant' | 'cumulative
   const to = mode === 'cumulative' ? countBelow(times, t, true) : countBelow(times, localDayStart(t) + DAY_MS, false);
   const first = times[from];
   const last = times[to - 1];
-  if (to <= from || first === undefined || last === undefined) return { key: 'none', filter: UNDATED };
+  if (to <= from || first === undefined || last === undefined) {
+    return { key: 'none', filter: UNDATED, shown: layer.featureCount > times.length };
+  }
   const filter: ExpressionSpecification = [
     'any',
     UNDATED,
     ['all', ['>=', ['get', 't'], first], ['<=', ['get', 't'], last]],
   ];
-  return { key: `${from}-${to}`, filter };
+  return { key: `${from}-${to}`, filter, shown: true };
 }
 
 /** The kinds of style layer a layer needs: a CSV of points needs circles only. */
@@ -118,25 +125,54 @@ const PAINT = {
   },
 };
 
-/** Adds the layer's source, which MapLibre's worker reads from IndexedDB, and its style layers. */
+const visibility = (shown: boolean): 'visible' | 'none' => (shown ? 'visible' : 'none');
+
+/** Frames after which a layer's data goes to the map even if it has not gone idle (it is playing). */
+const MOST_FRAMES_BEFORE_DATA = 3;
+
+/** Runs `fn` once the map has drawn what was just added: when it goes idle, or after a few frames. */
+function afterDrawn(map: MapLibreMap, fn: () => void): void {
+  let frames = 0;
+  const done = () => {
+    map.off('idle', done);
+    map.off('render', counted);
+    fn();
+  };
+  const counted = () => {
+    if (++frames >= MOST_FRAMES_BEFORE_DATA) done();
+  };
+  map.on('render', counted);
+  map.on('idle', done);
+}
+
+/**
+ * Adds the layer's source and its style layers, then has MapLibre's worker read its data from
+ * IndexedDB once the map has drawn them. Adding layers costs the map a few frames (placement is
+ * redone); reading and indexing 100,000 points costs its worker ~1 s with large garbage
+ * collections, and on 2 cores the frames drawn meanwhile waited twice as long on the GPU process
+ * (traced). The source starts empty so the two do not overlap.
+ */
 async function draw(map: MapLibreMap, state: Map<string, Drawn>, drawn: Drawn): Promise<void> {
   await protocolReady();
   const { layer } = drawn;
   if (state.get(layer.id) !== drawn) return;
   const source = `${USER_PREFIX}${layer.id}`;
-  // The import time in the URL: a layer imported again under the same id is read afresh.
-  map.addSource(source, {
-    type: 'geojson',
-    data: `${PROTOCOL}://${encodeURIComponent(layer.id)}?v=${layer.importedAt}`,
-  });
+  map.addSource(source, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   drawn.source = source;
+  afterDrawn(map, () => {
+    if (state.get(layer.id) !== drawn) return;
+    // The import time in the URL: a layer imported again under the same id is read afresh.
+    const url = `${PROTOCOL}://${encodeURIComponent(layer.id)}?v=${layer.importedAt}`;
+    map.getSource<GeoJSONSource>(source)?.setData(url);
+  });
   // Fill and line first, so a layer's areas and outlines stay under its points.
   for (const kind of kindsOf(layer.geometryTypes)) {
     const id = `${source}-${kind}`;
     const filter = filterFor(kind, drawn.visible);
-    if (kind === 'fill') map.addLayer({ id, type: 'fill', source, filter, paint: PAINT.fill });
-    else if (kind === 'line') map.addLayer({ id, type: 'line', source, filter, paint: PAINT.line });
-    else map.addLayer({ id, type: 'circle', source, filter, paint: PAINT.circle });
+    const layout = { visibility: visibility(drawn.shown) };
+    if (kind === 'fill') map.addLayer({ id, type: 'fill', source, filter, layout, paint: PAINT.fill });
+    else if (kind === 'line') map.addLayer({ id, type: 'line', source, filter, layout, paint: PAINT.line });
+    else map.addLayer({ id, type: 'circle', source, filter, layout, paint: PAINT.circle });
     drawn.styleLayers.push({ id, kind });
   }
 }
@@ -170,13 +206,13 @@ export function syncImportedLayers(
     }
   }
   for (const layer of layers) {
-    const { key, filter } = visibleSet(layer, t, mode);
+    const { key, filter, shown } = visibleSet(layer, t, mode);
     const current = state.get(layer.id);
     // A new layer object means new data; a source gone missing means the style was replaced.
     const lost = typeof current?.source === 'string' && !map.getSource(current.source);
     if (!current || current.layer !== layer || lost) {
       if (current) erase(map, current);
-      const drawn: Drawn = { layer, key, visible: filter, source: null, styleLayers: [] };
+      const drawn: Drawn = { layer, key, visible: filter, shown, source: null, styleLayers: [] };
       state.set(layer.id, drawn);
       draw(map, state, drawn).catch((e: unknown) => {
         // A source removed while its data was on the way is expected; anything else is a bug to see.
@@ -186,6 +222,10 @@ export function syncImportedLayers(
       current.key = key;
       current.visible = filter;
       for (const { id, kind } of current.styleLayers) map.setFilter(id, filterFor(kind, filter));
+      if (current.shown !== shown) {
+        for (const { id } of current.styleLayers) map.setLayoutProperty(id, 'visibility', visibility(shown));
+      }
+      current.shown = shown;
     }
   }
 }
