@@ -7,20 +7,25 @@
  *   - the longest main-thread task (PerformanceObserver `longtask`), how many were over 50 and
  *     200 ms, and whether they came before or after the layer was listed;
  *   - the longest gap between animation frames.
+ * With --trace, one more run records a Chromium trace (written to the file given) and prints what
+ * ran in each main-thread task over 50 ms (bench/trace-tasks.ts); tracing slows that run.
  *
  *   npx tsx bench/import.ts                              build, then 3 runs
  *   npx tsx bench/import.ts --no-build --dist dist-x --runs 5 --rows 100000
+ *   npx tsx bench/import.ts --no-build --dist dist-x --runs 0 --trace /tmp/import-trace.json
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { build, launch, stats, withServer } from './lib';
+import { printLongTasks, TRACE_CATEGORIES } from './trace-tasks';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) =>
   args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
-const runs = Number(arg('--runs', '3')) || 3;
+const runs = Math.max(0, Number(arg('--runs', '3')) || 0);
+const trace = args.includes('--trace') ? arg('--trace', 'import-trace.json') : null;
 const rowCount = Number(arg('--rows', '100000')) || 100_000;
 const dist = arg('--dist', 'dist');
 
@@ -90,7 +95,10 @@ interface Run {
   maxGap: number;
 }
 
-async function once(browser: Browser, base: string, csv: string): Promise<Run> {
+/** A mark in the page's timeline where the import starts, which the trace's analysis starts from. */
+const MARK = 'bench-import';
+
+async function once(browser: Browser, base: string, csv: string, tracePath: string | null = null): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${base}/?t=2022-12-12`);
@@ -101,6 +109,10 @@ async function once(browser: Browser, base: string, csv: string): Promise<Run> {
   // What a repaint of the map alone costs on this machine now: the floor under any long task.
   const repaint = (await page.evaluate(REPAINTS)) as number;
   await page.evaluate(WATCH);
+  if (tracePath) {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.evaluate((name) => performance.mark(name), MARK);
+  }
   await page.locator('section.import-panel input[type="file"]').setInputFiles(csv);
   await page.waitForFunction(() => document.querySelector('li.import-layer'), null, { timeout: 120_000 });
   // Settled: the map went idle after the layer was listed and has stayed idle for 2 s.
@@ -128,6 +140,12 @@ async function once(browser: Browser, base: string, csv: string): Promise<Run> {
     s.running = false;
     return { ...s };
   });
+  if (tracePath) {
+    const json = (await browser.stopTracing()).toString();
+    writeFileSync(tracePath, json);
+    console.log(`  traced run: the trace is in ${tracePath}`);
+    printLongTasks(json, MARK);
+  }
   await context.close();
   const tasks = r.tasks.filter((t) => t.start >= r.chosen);
   const ms = (t: { duration: number }) => Math.round(t.duration);
@@ -149,20 +167,25 @@ async function measure(base: string): Promise<void> {
   const csv = writeCsv(dir);
   const browser = await launch();
   console.log(`Import: a ${rowCount.toLocaleString('en-US')}-row CSV, ${runs} runs, ${dist}/, SwiftShader (CPU) WebGL`);
+  const line = (label: string, r: Run) =>
+    console.log(
+      `  ${label}: a repaint of the map alone ${r.repaint.toFixed(0)} ms at most; listed after ${(r.listed / 1000).toFixed(1)} s, map settled after ${(r.settled / 1000).toFixed(1)} s; longest task ${r.longest.toFixed(0)} ms; tasks over 50 ms: ${r.over50} (over 200 ms: ${r.over200}); before listed [${r.beforeListed.join(', ')}] ms, after [${r.afterListed.join(', ')}] ms; longest frame gap ${r.maxGap.toFixed(0)} ms`,
+    );
   const all: Run[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await once(browser, base, csv);
     all.push(r);
+    line(`run ${i + 1}`, r);
+  }
+  if (trace) line('traced run (slowed by tracing)', await once(browser, base, csv, trace));
+  if (all.length > 0) {
+    const longest = stats(all.map((r) => r.longest));
+    const repaint = stats(all.map((r) => r.repaint));
+    const settled = stats(all.map((r) => r.settled));
     console.log(
-      `  run ${i + 1}: a repaint of the map alone ${r.repaint.toFixed(0)} ms at most; listed after ${(r.listed / 1000).toFixed(1)} s, map settled after ${(r.settled / 1000).toFixed(1)} s; longest task ${r.longest.toFixed(0)} ms; tasks over 50 ms: ${r.over50} (over 200 ms: ${r.over200}); before listed [${r.beforeListed.join(', ')}] ms, after [${r.afterListed.join(', ')}] ms; longest frame gap ${r.maxGap.toFixed(0)} ms`,
+      `  longest task: median ${longest.median.toFixed(0)} ms, worst ${Math.max(...all.map((r) => r.longest)).toFixed(0)} ms, over 200 ms in ${all.filter((r) => r.longest > 200).length} of ${all.length} runs; tasks over 50 ms per run: median ${stats(all.map((r) => r.over50)).median}, over 200 ms: median ${stats(all.map((r) => r.over200)).median}; map settled: median ${(settled.median / 1000).toFixed(1)} s; a bare repaint: median ${repaint.median.toFixed(0)} ms`,
     );
   }
-  const longest = stats(all.map((r) => r.longest));
-  const repaint = stats(all.map((r) => r.repaint));
-  const settled = stats(all.map((r) => r.settled));
-  console.log(
-    `  longest task: median ${longest.median.toFixed(0)} ms, worst ${Math.max(...all.map((r) => r.longest)).toFixed(0)} ms; tasks over 50 ms per run: median ${stats(all.map((r) => r.over50)).median}, over 200 ms: median ${stats(all.map((r) => r.over200)).median}; map settled: median ${(settled.median / 1000).toFixed(1)} s; a bare repaint: median ${repaint.median.toFixed(0)} ms`,
-  );
   await browser.close();
   rmSync(dir, { recursive: true });
 }
