@@ -7,7 +7,7 @@
  * Sizes as built: basemap.geojson 92.5 KB (19.8 KB gzipped), dataset.json 117 KB (26.6 KB gzipped).
  */
 import type { FeatureCollection } from 'geojson';
-import { fetchDataset } from '../state/dataset-fetch';
+import { fetchBasemap, fetchDataset } from '../state/dataset-fetch';
 import type { RawDataset } from '../timeline/dataset';
 
 export interface StaticInputs {
@@ -19,12 +19,6 @@ export interface StaticInputs {
 }
 
 const pending = new Map<string, Promise<StaticInputs>>();
-
-async function json<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
 
 function isCollection(v: unknown): v is FeatureCollection {
   return (
@@ -47,10 +41,7 @@ export function loadStaticInputs(baseUrl: string): Promise<StaticInputs> {
   const key = base.href;
   let promise = pending.get(key);
   if (!promise) {
-    promise = Promise.all([
-      json<unknown>(new URL('generated/basemap.geojson', base).href),
-      fetchDataset(base.href),
-    ]).then(([basemap, raw]) => {
+    promise = Promise.all([fetchBasemap(base.href), fetchDataset(base.href)]).then(([basemap, raw]) => {
       if (!isCollection(basemap) || !isCollection(raw?.areas) || !isCollection(raw?.arrows))
         throw new Error('static map: the basemap or the dataset bundle is not what the build writes');
       return { basemap, raw, areas: raw.areas, arrows: raw.arrows };

@@ -4,6 +4,7 @@
  * style layer to the user-facing layer id it belongs to (state/layers.ts).
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
 import type { Naming } from '../vocabulary/vocabulary';
 import { datasetLayers, datasetSources, overlayLayers } from './dataset-style';
 import { FONT, fontFaces } from './fonts';
@@ -283,14 +284,17 @@ export function styleLayers(names: Naming): LayerSpecification[] {
   return withDatasetLayers(basemapLayers(names), placeLayers(names));
 }
 
-/** The whole style for a naming convention; `baseUrl` is the app's absolute base URL. */
-export function buildStyle(baseUrl: string, names: Naming): StyleSpecification {
+/**
+ * The whole style for a naming convention; `baseUrl` is the app's absolute base URL. The basemap is
+ * given as its object when it has already arrived (fetched at startup), else by its URL.
+ */
+export function buildStyle(baseUrl: string, names: Naming, basemap?: FeatureCollection): StyleSpecification {
   return {
     version: 8,
     name: 'Nagorno-Karabakh 2022–2023, offline',
     'font-faces': fontFaces(baseUrl),
     sources: {
-      [BASEMAP_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/basemap.geojson` },
+      [BASEMAP_SOURCE]: { type: 'geojson', data: basemap ?? `${baseUrl}generated/basemap.geojson` },
       // promoteId: events mark places through feature state, keyed by the place's id.
       [PLACES_SOURCE]: { type: 'geojson', data: `${baseUrl}generated/places.geojson`, promoteId: 'id' },
       ...datasetSources(baseUrl),

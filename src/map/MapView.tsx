@@ -3,7 +3,7 @@
  * there is only ever one WebGL context). It follows the store through `subscribe`, outside React
  * renders, and reports the camera back to the store when the user moves it.
  */
-import { type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl, prewarm, ScaleControl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region';
@@ -11,6 +11,7 @@ import { importsStore } from '../import/imports-store';
 import { ARROW_HEAD_IMAGE, arrowHeadImage } from '../look/dataset-style';
 import { layerMoves, layerVisible } from '../look/layer-order';
 import { buildStyle, DOTS_BEFORE, LABEL_ANCHOR, LAYER_GROUPS, NAMED_LAYERS, nameExpression } from '../look/style';
+import { arrivedBasemap } from '../state/dataset-fetch';
 import { prefersReducedMotion } from '../state/playback-driver';
 import { sceneOf } from '../state/scene-cache';
 import { STEP_MS } from '../state/step-animation';
@@ -21,6 +22,9 @@ import { ExodusDots } from './exodus-dots';
 import { followImports } from './follow-imports';
 import { followMeasure } from './follow-measure';
 import './worker-url';
+
+// The workers start downloading and parsing now, while React mounts the map, not when it is created.
+prewarm();
 
 declare global {
   interface Window {
@@ -233,9 +237,10 @@ export function MapView({ onError }: { onError: (message: string) => void }) {
   useEffect(() => {
     if (!container.current) return;
     const s = appStore.getState();
+    const base = new URL(import.meta.env.BASE_URL, document.baseURI).href;
     const map = new MapLibreMap({
       container: container.current,
-      style: buildStyle(new URL(import.meta.env.BASE_URL, document.baseURI).href, s.names),
+      style: buildStyle(base, s.names, arrivedBasemap(base)),
       center: [s.view.lon, s.view.lat],
       zoom: s.view.zoom,
       minZoom: MIN_ZOOM,
